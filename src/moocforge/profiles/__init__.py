@@ -1,0 +1,178 @@
+"""Profiles: every threshold the rules use, each with the clause it comes from.
+
+A built-in profile is a folder ``profiles/data/NAME/`` of YAML fragments, one per
+area (``profile.yaml`` holds the name and what it extends; ``structure.yaml``,
+``quiz.yaml``, ``media.yaml`` … hold values). A user's profile is one YAML file
+given with ``--profile path.yaml``. Both may say ``extends: OTHER`` and override
+any value; overrides merge deeply, so a file can change one number and keep the
+rest.
+
+A leaf is written either plainly (``max: 6``) or with its source::
+
+    modules:
+      max: {value: 6, clause: "ATU §8.1"}
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DEFAULT_PROFILE = "atu-2025"
+_MISSING = object()
+_META_KEYS = {"name", "title", "extends", "description", "source"}
+
+
+class ProfileError(Exception):
+    """A profile cannot be found or read; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Threshold:
+    value: Any
+    clause: str | None = None
+    note: str | None = None
+
+
+def _is_leaf(node: Any) -> bool:
+    return isinstance(node, dict) and "value" in node and set(node) <= {"value", "clause", "note"}
+
+
+def _to_thresholds(node: Any, default_clause: str | None) -> Any:
+    """Turn a raw mapping into nested dicts whose leaves are Threshold."""
+    if _is_leaf(node):
+        return Threshold(node["value"], node.get("clause") or default_clause, node.get("note"))
+    if isinstance(node, dict):
+        return {str(k): _to_thresholds(v, default_clause) for k, v in node.items()}
+    return Threshold(node, default_clause)
+
+
+def _deep_merge(base: dict, override: dict) -> dict:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+@dataclass
+class Profile:
+    """Merged thresholds, addressed by dotted keys such as ``structure.modules.min``."""
+
+    name: str
+    title: str
+    chain: list[str] = field(default_factory=list)
+    values: dict = field(default_factory=dict)
+
+    def threshold(self, key: str) -> Threshold:
+        node: Any = self.values
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                raise KeyError(f"profile {self.name!r} has no value {key!r}")
+            node = node[part]
+        if not isinstance(node, Threshold):
+            raise KeyError(f"profile value {key!r} is a section, not a value")
+        return node
+
+    def get(self, key: str, default: Any = _MISSING) -> Any:
+        try:
+            return self.threshold(key).value
+        except KeyError:
+            if default is _MISSING:
+                raise
+            return default
+
+    def clause(self, key: str) -> str | None:
+        try:
+            return self.threshold(key).clause
+        except KeyError:
+            return None
+
+    def flat(self) -> dict[str, Threshold]:
+        """Every leaf by dotted key (for ``moocforge profile show`` and tests)."""
+        out: dict[str, Threshold] = {}
+
+        def walk(node: Any, prefix: str) -> None:
+            if isinstance(node, Threshold):
+                out[prefix] = node
+            else:
+                for k, v in node.items():
+                    walk(v, f"{prefix}.{k}" if prefix else k)
+
+        walk(self.values, "")
+        return out
+
+
+def _builtin_root():
+    return resources.files("moocforge") / "profiles" / "data"
+
+
+def builtin_profiles() -> list[str]:
+    return sorted(entry.name for entry in _builtin_root().iterdir() if entry.is_dir())
+
+
+def _read_yaml(text: str, where: str) -> dict:
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" line {mark.line + 1}" if mark else ""
+        raise ProfileError(f"{where}{line}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    if not isinstance(data, dict):
+        raise ProfileError(f"{where}: a profile must be a mapping of sections")
+    return data
+
+
+def _read_builtin(name: str) -> dict:
+    folder = _builtin_root() / name
+    if not folder.is_dir():
+        known = ", ".join(builtin_profiles())
+        raise ProfileError(f"unknown profile {name!r}; built-in profiles: {known}; or give a path to a .yaml file")
+    meta: dict = {}
+    values: dict = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        data = _read_yaml(entry.read_text(encoding="utf-8"), f"profile {name}/{entry.name}")
+        for key in list(data):
+            if key in _META_KEYS:
+                meta[key] = data.pop(key)
+        values = _deep_merge(values, data)
+    meta.setdefault("name", name)
+    return {**meta, "_values": values}
+
+
+def _read_user_file(path: Path) -> dict:
+    if not path.is_file():
+        raise ProfileError(f"profile file {path} does not exist")
+    data = _read_yaml(path.read_text(encoding="utf-8-sig"), str(path))
+    meta = {k: data.pop(k) for k in list(data) if k in _META_KEYS}
+    meta.setdefault("name", path.stem)
+    meta.setdefault("extends", DEFAULT_PROFILE)
+    return {**meta, "_values": data, "_default_clause": f"profile {path.name}"}
+
+
+def load_profile(name_or_path: str | Path | None = None, _seen: tuple[str, ...] = ()) -> Profile:
+    """Load a built-in profile by name, or a user's YAML file by path."""
+    spec = str(name_or_path or DEFAULT_PROFILE)
+    looks_like_path = spec.endswith((".yaml", ".yml")) or "/" in spec or "\\" in spec
+    raw = _read_user_file(Path(spec)) if looks_like_path else _read_builtin(spec)
+    name = str(raw["name"])
+    if name in _seen:
+        raise ProfileError(f"profiles extend each other in a circle: {' → '.join(_seen + (name,))}")
+
+    own = _to_thresholds(raw["_values"], raw.get("_default_clause"))
+    parent_name = raw.get("extends")
+    if parent_name:
+        parent = load_profile(parent_name, _seen + (name,))
+        values = _deep_merge(parent.values, own)
+        chain = parent.chain + [name]
+    else:
+        values, chain = own, [name]
+    return Profile(name=name, title=str(raw.get("title") or name), chain=chain, values=values)

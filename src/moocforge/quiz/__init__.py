@@ -1,0 +1,1 @@
+"""Quiz banks: model, Aiken and GIFT parsing, writers for every LMS format."""

@@ -1,0 +1,114 @@
+"""CD: the course description, ATU form 01 items 1–15, and §7.8."""
+
+from __future__ import annotations
+
+import re
+
+from .registry import RuleContext, Severity, rule
+
+# A sentence ends at . ! ? … followed by space and more text. Abbreviations such
+# as "т.б." are rare in a 100-character annotation; counting them is acceptable.
+_SENTENCE_END = re.compile(r"[.!?…]+(?=\s+\S)")
+
+
+def count_sentences(text: str) -> int:
+    text = text.strip()
+    return len(_SENTENCE_END.findall(text)) + 1 if text else 0
+
+
+def _is_blank(value) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (list, tuple, dict)):
+        return len(value) == 0
+    return False
+
+
+@rule("CD101", name="title-length", area="descriptor", severity=Severity.ERROR,
+      clause="ATU form 01 item 1", messages=("too_long",), thresholds=("descriptor.title.max_chars",))
+def title_length(ctx: RuleContext):
+    title = ctx.model.title
+    limit = ctx.threshold("descriptor.title.max_chars")
+    if title and len(title) > limit:
+        yield ctx.finding("too_long", field_path=("title",), params={"length": len(title), "max": limit},
+                          measured=len(title), expected=f"≤ {limit}")
+
+
+@rule("CD102", name="annotation-sentence", area="descriptor", severity=Severity.ERROR,
+      clause="ATU form 01 item 10", messages=("too_long", "too_many_sentences"),
+      thresholds=("descriptor.annotation.max_chars", "descriptor.annotation.max_sentences"))
+def annotation_sentence(ctx: RuleContext):
+    text = ctx.model.annotation
+    if not text:
+        return  # CD104 reports a missing annotation
+    limit = ctx.threshold("descriptor.annotation.max_chars")
+    if len(text) > limit:
+        yield ctx.finding("too_long", field_path=("annotation",), params={"length": len(text), "max": limit},
+                          measured=len(text), expected=f"≤ {limit}")
+    sentences = count_sentences(text)
+    max_sentences = ctx.threshold("descriptor.annotation.max_sentences")
+    if sentences > max_sentences:
+        yield ctx.finding("too_many_sentences", field_path=("annotation",),
+                          params={"count": sentences, "max": max_sentences},
+                          measured=sentences, expected=f"≤ {max_sentences}")
+
+
+@rule("CD103", name="level-allowed", area="descriptor", severity=Severity.ERROR,
+      clause="ATU form 01 item 6", messages=("not_allowed",), thresholds=("descriptor.levels",))
+def level_allowed(ctx: RuleContext):
+    level = ctx.model.level
+    allowed = list(ctx.threshold("descriptor.levels"))
+    if level and level.strip().lower() not in allowed:
+        yield ctx.finding("not_allowed", field_path=("level",),
+                          params={"value": level, "allowed": ", ".join(allowed)},
+                          measured=level, expected=allowed)
+
+
+@rule("CD104", name="required-fields", area="descriptor", severity=Severity.ERROR,
+      clause="ATU form 01", messages=("missing",), thresholds=("descriptor.required_fields",))
+def required_fields(ctx: RuleContext):
+    for name in ctx.threshold("descriptor.required_fields"):
+        if _is_blank(getattr(ctx.model, name, None)):
+            yield ctx.finding("missing", field_path=(name,), params={"field": name}, expected="filled in")
+
+
+@rule("CD105", name="author-details", area="descriptor", severity=Severity.WARNING,
+      clause="ATU form 01 item 5", messages=("incomplete",), thresholds=("descriptor.author_fields",))
+def author_details(ctx: RuleContext):
+    wanted = ctx.threshold("descriptor.author_fields")
+    for i, author in enumerate(ctx.model.authors):
+        missing = [name for name in wanted if _is_blank(getattr(author, name, None))]
+        if missing:
+            yield ctx.finding("incomplete", field_path=("authors", i),
+                              params={"author": author.name, "fields": ", ".join(missing)}, expected=wanted)
+
+
+@rule("CD106", name="promo-declared", area="descriptor", severity=Severity.ERROR,
+      clause="ATU form 01 item 14", messages=("missing",))
+def promo_declared(ctx: RuleContext):
+    if not ctx.model.promo_video:
+        yield ctx.finding("missing", field_path=("promo_video",), expected="promo/trailer video ≤ 3 min")
+
+
+@rule("CD107", name="description-parts", area="descriptor", severity=Severity.WARNING,
+      clause="ATU §7.8", messages=("missing",), thresholds=("descriptor.description_parts",))
+def description_parts(ctx: RuleContext):
+    missing = [name for name in ctx.threshold("descriptor.description_parts")
+               if _is_blank(getattr(ctx.model, name, None))]
+    if missing:
+        yield ctx.finding("missing", field_path=(), params={"fields": ", ".join(missing)}, expected=missing)
+
+
+@rule("CD108", name="duplicate-outcome-id", area="descriptor", severity=Severity.ERROR,
+      clause="ATU §11.6", messages=("duplicate",))
+def duplicate_outcome_id(ctx: RuleContext):
+    seen: set[str] = set()
+    places = [(("outcomes", i), o.id) for i, o in enumerate(ctx.model.outcomes)]
+    for m, module in enumerate(ctx.model.modules):
+        places += [(("modules", m, "outcomes", i), o.id) for i, o in enumerate(module.outcomes)]
+    for where, oid in places:
+        if oid in seen:
+            yield ctx.finding("duplicate", field_path=where, params={"id": oid})
+        seen.add(oid)

@@ -1,0 +1,57 @@
+"""DC: the documents of ATU form 01 (items 16–22) and the glossary (§11.9)."""
+
+from __future__ import annotations
+
+from .registry import RuleContext, Severity, rule
+from .structure import question_count
+
+
+def _document_findings(ctx: RuleContext, value: str | None, field_path: tuple, params: dict, **where):
+    """Missing, or not a PDF (form 01 asks for PDF files)."""
+    if not value:
+        yield ctx.finding("missing", field_path=field_path, params=params, **where)
+    elif not value.lower().endswith(".pdf"):
+        yield ctx.finding("not_pdf", severity=Severity.WARNING, field_path=field_path,
+                          params={**params, "file": value}, **where)
+
+
+@rule("DC101", name="course-documents", area="documents", severity=Severity.ERROR,
+      clause="ATU form 01 items 16, 18", messages=("missing", "not_pdf"), thresholds=("documents.required",))
+def course_documents(ctx: RuleContext):
+    for name in ctx.threshold("documents.required"):
+        if name == "glossary":
+            continue  # DC102 owns the glossary
+        yield from _document_findings(ctx, getattr(ctx.model.documents, name, None), ("documents", name),
+                                      {"document": name})
+
+
+@rule("DC102", name="glossary", area="documents", severity=Severity.ERROR,
+      clause="ATU §11.9, form 01 item 17", messages=("missing", "not_pdf"))
+def glossary(ctx: RuleContext):
+    yield from _document_findings(ctx, ctx.model.documents.glossary, ("documents", "glossary"), {"document": "glossary"})
+
+
+@rule("DC103", name="module-self-study", area="documents", severity=Severity.ERROR,
+      clause="ATU form 01 item 19, §11.1", messages=("missing", "not_pdf"))
+def module_self_study(ctx: RuleContext):
+    for i, module in enumerate(ctx.model.modules):
+        yield from _document_findings(ctx, module.self_study, ("modules", i, "self_study"),
+                                      {"module": module.id}, module=module.id)
+
+
+@rule("DC104", name="module-assignments", area="documents", severity=Severity.ERROR,
+      clause="ATU form 01 item 21", messages=("missing", "not_pdf"))
+def module_assignments(ctx: RuleContext):
+    for i, module in enumerate(ctx.model.modules):
+        yield from _document_findings(ctx, module.assignments, ("modules", i, "assignments"),
+                                      {"module": module.id}, module=module.id)
+
+
+@rule("DC105", name="test-items", area="documents", severity=Severity.ERROR,
+      clause="ATU form 01 item 22", messages=("too_few",), thresholds=("documents.test_items.min",), needs=("quiz",))
+def test_items(ctx: RuleContext):
+    floor = ctx.threshold("documents.test_items.min")
+    total = sum(question_count(ctx, a) or 0 for _, a in ctx.model.assessments() if a.kind == "quiz")
+    if total < floor:
+        yield ctx.finding("too_few", field_path=("modules",), params={"count": total, "min": floor},
+                          measured=total, expected=f"≥ {floor}")
