@@ -9,6 +9,7 @@ opened here.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -22,7 +23,8 @@ from .yaml_lines import YamlSyntaxError, load_with_lines, nearest_line
 from ..textio import read_text
 
 DESCRIPTOR_NAMES = ("course.yaml", "course.yml")
-URL_PREFIXES = ("http://", "https://", "ftp://", "mailto:", "www.")
+# A scheme of two or more letters then ':' (one letter would be a Windows drive), or www.
+URL_PATTERN = re.compile(r"^(?:[a-z][a-z0-9+.-]+:|www\.)", re.I)
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class FileRef:
 
     @property
     def is_url(self) -> bool:
-        return self.path.lower().startswith(URL_PREFIXES) or "://" in self.path
+        return bool(URL_PATTERN.match(self.path))
 
 
 @dataclass

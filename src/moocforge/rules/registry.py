@@ -138,6 +138,17 @@ class RuleContext:
     def threshold(self, key: str) -> Any:
         return self.profile.get(key)
 
+    def _clause(self, clause_key: str | None) -> str:
+        """Cite where the numbers came from: the profile's clauses for the
+        thresholds used (a user's override names their file), else the rule's."""
+        keys = [clause_key] if clause_key else list(self.rule.thresholds)
+        clauses: list[str] = []
+        for key in keys:
+            clause = self.profile.clause(key)
+            if clause and clause not in clauses:
+                clauses.append(clause)
+        return "; ".join(clauses) or self.rule.clause
+
     def finding(self, message: str, *, severity: Severity | None = None, field_path: tuple | None = None,
                 file: str | None = None, clause_key: str | None = None, **kwargs: Any) -> Finding:
         """Build a finding for the current rule.
@@ -151,14 +162,13 @@ class RuleContext:
         if field_path is not None and file is None:
             file = self.course.descriptor_name
             line = self.course.line_of(field_path)
-        clause = self.profile.clause(clause_key) if clause_key else None
         return Finding(
             rule_id=self.rule.id,
             severity=severity or self.rule.severity,
             message=message,
             file=file,
             line=line,
-            clause=clause or self.rule.clause,
+            clause=self._clause(clause_key),
             **kwargs,
         )
 

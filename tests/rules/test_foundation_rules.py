@@ -1,0 +1,236 @@
+"""Every foundation rule (CD, ST, DC, LK) with a passing and a failing case.
+
+The passing case is one complete course (course_factory.good_descriptor) on
+which no foundation rule fires; each failing case changes one thing in it.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from course_factory import aiken_bank, good_descriptor, write_course
+from moocforge.check import run_check
+from moocforge.rules.registry import Severity, all_rules
+
+FOUNDATION = ("CD", "ST", "DC", "LK")
+
+
+def findings(root, rule_id, **kwargs):
+    result = run_check(root, select=[rule_id], **kwargs)
+    return [f for f in result.findings if f.rule_id == rule_id]
+
+
+@pytest.fixture(scope="module")
+def good_course(tmp_path_factory):
+    return write_course(tmp_path_factory.mktemp("good"))
+
+
+def test_good_course_passes_every_foundation_rule(good_course):
+    result = run_check(good_course, select=list(FOUNDATION))
+    assert [(f.rule_id, f.text("en")) for f in result.findings] == []
+
+
+def test_every_foundation_rule_has_a_failing_case_below():
+    """Keeps this file honest: a new rule must get a case in FAILING."""
+    ids = {r.id for r in all_rules() if r.id.startswith(FOUNDATION)}
+    assert ids <= set(FAILING) | {"LK104"}  # LK104 needs a server: tests/rules/test_links_online.py
+
+
+def _set(data: dict, path: tuple, value) -> None:
+    node = data
+    for key in path[:-1]:
+        node = node[key]
+    if value is _DELETE:
+        del node[path[-1]]
+    else:
+        node[path[-1]] = value
+
+
+_DELETE = object()
+
+
+def _mutate(*changes):
+    def apply(data):
+        for path, value in changes:
+            _set(data, path, value)
+        return data
+    return apply
+
+
+def _five_modules_plus_one(data):
+    extra = copy.deepcopy(good_descriptor(modules=7)["modules"][4:])
+    data["modules"].extend(extra)
+    return data
+
+
+def _three_modules(data):
+    data["modules"] = data["modules"][:3]
+    return data
+
+
+def _duplicate_outcome(data):
+    data["modules"][1]["outcomes"][0]["id"] = "M1.1"
+    return data
+
+
+def _uncovered_outcome(data):
+    data["modules"][0]["assessment"]["outcomes"] = ["M1.1"]
+    data["modules"][0]["practical_task"]["outcomes"] = []
+    return data
+
+
+def _uncovered_course_outcome(data):
+    data["outcomes"].append({"id": "LO3", "text": "Жаңа нәтиже"})
+    return data
+
+
+# rule id -> (change to the good descriptor, extra write kwargs, expected message key)
+FAILING = {
+    "CD101": (_mutate((("title",), "Ұзын атау " * 20)), {}, "too_long"),
+    "CD102": (_mutate((("annotation",), "Бірінші сөйлем. Екінші сөйлем.")), {}, "too_many_sentences"),
+    "CD103": (_mutate((("level",), "expert")), {}, "not_allowed"),
+    "CD104": (_mutate((("university",), _DELETE)), {}, "missing"),
+    "CD105": (_mutate((("authors", 0, "degree"), None)), {}, "incomplete"),
+    "CD106": (_mutate((("promo_video",), _DELETE)), {}, "missing"),
+    "CD107": (_mutate((("prerequisites",), [])), {}, "missing"),
+    "CD108": (_duplicate_outcome, {}, "duplicate"),
+    "ST101": (_three_modules, {}, "out_of_range"),
+    "ST102": (_mutate((("modules", 0, "lessons"), [])), {}, "out_of_range"),
+    "ST103": (_mutate((("modules", 2, "outcomes"), [{"id": "M3.1", "text": "x"}])), {}, "too_few"),
+    "ST104": (_mutate((("modules", 0, "lessons", 1, "outcomes"), ["M1.1", "M1.2", "M1.3"])), {}, "out_of_range"),
+    "ST105": (_mutate((("modules", 1, "practical_task"), _DELETE)), {}, "missing"),
+    "ST106": (_mutate((("modules", 3, "forum"), _DELETE)), {}, "missing"),
+    "ST107": (_mutate((("modules", 0, "assessment"), _DELETE)), {}, "missing"),
+    "ST108": (_mutate((("final_assessment",), _DELETE)), {}, "missing"),
+    "ST109": (_mutate((("modules", 0, "lessons", 1, "quiz"), _DELETE)), {}, "too_few"),
+    "ST110": (_mutate((("modules", 0, "workload_hours"), 7)), {}, "out_of_range"),
+    "ST111": (_mutate((("hours",), 36)), {}, "too_many"),
+    "ST112": (_mutate((("modules", 0, "announcement"), "Қысқа хабарлама.")), {}, "length"),
+    "ST113": (_uncovered_outcome, {}, "module_outcome"),
+    "ST114": (_mutate((("modules", 0, "lessons", 0, "outcomes"), ["M9.9"])), {}, "unknown"),
+    "ST115": (_mutate((("surveys",), {"pre": {"questions": 20}})), {}, "too_many"),
+    "ST116": (_mutate((("modules", 0, "lessons", 0, "reading"), [])), {}, "no_reading"),
+    "DC101": (_mutate((("documents", "work_program"), _DELETE)), {}, "missing"),
+    "DC102": (_mutate((("documents", "glossary"), "docs/glossary.docx")), {}, "not_pdf"),
+    "DC103": (_mutate((("modules", 2, "self_study"), _DELETE)), {}, "missing"),
+    "DC104": (_mutate((("modules", 2, "assignments"), _DELETE)), {}, "missing"),
+    "DC105": (_mutate((("final_assessment", "file"), _DELETE)), {}, "too_few"),
+    "LK101": (lambda d: d, {"skip_files": ("docs/glossary.pdf",)}, "missing"),
+    "LK102": (_mutate((("documents", "bibliography"), "../outside.pdf")), {}, "outside"),
+    "LK103": (_mutate((("modules", 0, "lessons", 0, "reading"), ["http:/video.atu.edu.kz/lesson"])), {}, "malformed"),
+}
+
+
+@pytest.mark.parametrize("rule_id", sorted(FAILING))
+def test_rule_fails_on_its_bad_case(tmp_path, rule_id):
+    change, write_kwargs, message = FAILING[rule_id]
+    root = write_course(tmp_path / "course", change(good_descriptor()), **write_kwargs)
+    found = findings(root, rule_id)
+    assert found, f"{rule_id} did not fire"
+    assert {f.message for f in found} >= {message}
+    for f in found:
+        assert f.clause, "a finding cites its clause"
+        assert f.text("kk") != f.message_key and f.text("ru") != f.message_key
+
+
+def test_descriptor_findings_point_at_the_line(tmp_path):
+    data = good_descriptor()
+    data["modules"][2]["workload_hours"] = 9
+    root = write_course(tmp_path / "c", data)
+    [finding] = findings(root, "ST110")
+    text = (root / "course.yaml").read_text(encoding="utf-8").splitlines()
+    assert finding.file == "course.yaml"
+    assert text[finding.line - 1].strip().startswith("workload_hours: 9")
+    assert finding.module == "M3" and finding.measured == 9
+
+
+def test_practice_questions_boundary_is_strictly_more_than_ten(tmp_path):
+    data = good_descriptor()
+    root = write_course(tmp_path / "c", data)
+    # two lessons × 5 questions = 10: not "more than 10"
+    for j in (1, 2):
+        (root / f"module-01/lesson-{j:02d}/quiz.aiken.txt").write_text(aiken_bank(5), encoding="utf-8")
+    [finding] = findings(root, "ST109")
+    assert finding.measured == 10 and finding.module == "M1"
+    (root / "module-01/lesson-01/quiz.aiken.txt").write_text(aiken_bank(6), encoding="utf-8")
+    assert findings(root, "ST109") == []
+
+
+def test_workload_undeclared_is_a_warning(tmp_path):
+    data = good_descriptor()
+    del data["modules"][1]["workload_hours"]
+    [finding] = findings(write_course(tmp_path / "c", data), "ST110")
+    assert finding.message == "undeclared" and finding.severity == Severity.WARNING
+
+
+def test_total_hours_from_module_workloads_and_general_education(tmp_path):
+    data = good_descriptor(modules=6)
+    for module in data["modules"]:
+        module["workload_hours"] = 5.5  # 33 h in total, also outside 3–5 h per week
+    root = write_course(tmp_path / "c", data)
+    [finding] = findings(root, "ST111")
+    assert finding.measured == 33
+    data["general_education"] = True  # §8.6: up to 100 hours for general-education disciplines
+    root = write_course(tmp_path / "d", data)
+    assert findings(root, "ST111") == []
+
+
+def test_announcement_from_file_is_measured(tmp_path):
+    data = good_descriptor()
+    del data["modules"][0]["announcement"]
+    root = write_course(tmp_path / "c", data)
+    (root / "module-01/announcement.md").write_text("Сәлем! " * 10, encoding="utf-8")
+    [finding] = findings(root, "ST112")
+    assert finding.file == "module-01/announcement.md" and finding.measured == len(("Сәлем! " * 10).strip())
+
+
+def test_course_outcome_coverage_through_module_outcomes(tmp_path):
+    root = write_course(tmp_path / "c", _uncovered_course_outcome(good_descriptor()))
+    [finding] = findings(root, "ST113")
+    assert finding.message == "course_outcome" and finding.params["id"] == "LO3"
+
+
+def test_annotation_length_limit(tmp_path):
+    data = good_descriptor()
+    data["annotation"] = "а" * 101
+    [finding] = findings(write_course(tmp_path / "c", data), "CD102")
+    assert finding.message == "too_long" and finding.measured == 101
+
+
+def test_symlink_out_of_course_is_refused(tmp_path):
+    outside = tmp_path / "secret.pdf"
+    outside.write_bytes(b"%PDF-1.4")
+    root = write_course(tmp_path / "c", skip_files=("docs/glossary.pdf",))
+    (root / "docs/glossary.pdf").symlink_to(outside)
+    found = findings(root, "LK102")
+    assert [f.params["path"] for f in found] == ["docs/glossary.pdf"]
+
+
+@pytest.mark.parametrize("url, problem", [
+    ("https://bad host/page", "space"),
+    ("http:/example.org", "host"),
+    ("ftp://files.atu.edu.kz/a.pdf", "scheme"),
+    ("https://localhostx/page", "host"),
+])
+def test_malformed_url_reasons(tmp_path, url, problem):
+    data = good_descriptor()
+    data["modules"][0]["lessons"][0]["reading"] = [url]
+    [finding] = findings(write_course(tmp_path / "c", data), "LK103")
+    assert finding.params["problem"] == problem
+
+
+def test_well_formed_urls_pass(tmp_path):
+    data = good_descriptor()
+    data["modules"][0]["lessons"][0]["reading"] = ["https://docs.python.org/3/", "www.atu.edu.kz/mooc"]
+    assert findings(write_course(tmp_path / "c", data), "LK103") == []
+
+
+def test_profile_override_changes_threshold(tmp_path):
+    profile = tmp_path / "strict.yaml"
+    profile.write_text("extends: atu-2025\nstructure:\n  modules:\n    min: 5\n", encoding="utf-8")
+    root = write_course(tmp_path / "c")
+    assert findings(root, "ST101") == []
+    [finding] = findings(root, "ST101", profile=str(profile))
+    assert finding.expected == "5–6" and finding.clause == "profile strict.yaml; ATU §8.1"
