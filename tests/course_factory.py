@@ -70,7 +70,7 @@ def good_descriptor(modules: int = 4, lessons: int = 2) -> dict:
                       "bibliography": "docs/bibliography.pdf"},
         "modules": [],
         "final_assessment": {"title": "Қорытынды тест", "file": "final/final.aiken.txt",
-                             "outcomes": ["LO1", "LO2"], "weight": 40, "deadline": "2026-12-20"},
+                             "outcomes": ["LO1", "LO2"], "weight": 20, "deadline": "2026-12-20"},
     }
     for m in range(1, modules + 1):
         ids = [f"M{m}.{k}" for k in range(1, 5)]
@@ -85,9 +85,10 @@ def good_descriptor(modules: int = 4, lessons: int = 2) -> dict:
             "assignments": f"module-{m:02d}/assignments.pdf",
             "forum": {"title": "Талқылау", "prompt": "Өз мысалыңызды келтіріңіз"},
             "practical_task": {"kind": "assignment", "title": "Практикалық жұмыс",
-                               "file": f"module-{m:02d}/practical.pdf", "outcomes": ids[2:], "weight": 5},
+                               "file": f"module-{m:02d}/practical.pdf", "outcomes": ids[2:], "weight": 12.5,
+                               "parameterised": True},
             "assessment": {"title": "Модуль тесті", "file": f"module-{m:02d}/assessment.aiken.txt",
-                           "outcomes": ids, "weight": 10, "deadline": "2026-12-01"},
+                           "outcomes": ids, "weight": 7.5, "deadline": "2026-12-01"},
             "lessons": [],
         }
         for j in range(1, lessons + 1):

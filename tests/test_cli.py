@@ -13,10 +13,11 @@ import yaml
 from course_factory import good_descriptor, write_course
 
 
-def run(*args, cwd=None):
+def run(*args, cwd=None, env=None):
+    base = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "NO_COLOR": "1", "COLUMNS": "120",
+            "PYTHONPATH": ":".join(sys.path)}
     return subprocess.run([sys.executable, "-m", "moocforge", *map(str, args)], capture_output=True,
-                          text=True, cwd=cwd, env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "NO_COLOR": "1",
-                                                   "COLUMNS": "120", "PYTHONPATH": ":".join(sys.path)})
+                          text=True, cwd=cwd, env={**base, **(env or {})})
 
 
 def assert_no_traceback(proc):
@@ -128,3 +129,18 @@ def test_check_never_writes_into_sources(tmp_path):
     after = {p: p.stat().st_mtime_ns for p in root.rglob("*") if p.is_file() and ".moocforge-cache" not in p.parts}
     assert before == after
     assert yaml.safe_load((root / "course.yaml").read_text(encoding="utf-8"))["title"]
+
+
+def test_terminal_report_to_file_has_no_colour_and_junit_follows_fail_on(tmp_path):
+    data = good_descriptor()
+    del data["modules"][0]["workload_hours"]  # one ST110 warning
+    root = write_course(tmp_path / "c", data)
+    out = tmp_path / "report.txt"
+    # FORCE_COLOR would colour stdout; a file must stay plain all the same.
+    forced = {"FORCE_COLOR": "1", "NO_COLOR": ""}
+    assert "\x1b[" in run("check", root, "--select", "ST110", env=forced).stdout
+    assert run("check", root, "--select", "ST110", "-o", out, env=forced).returncode == 0
+    assert "\x1b[" not in out.read_text(encoding="utf-8")
+    junit = tmp_path / "junit.xml"
+    proc = run("check", root, "--select", "ST110", "--format", "junit", "-o", junit, "--fail-on", "warning")
+    assert proc.returncode == 1 and "<failure" in junit.read_text(encoding="utf-8")

@@ -114,9 +114,10 @@ def check(
                              progress=format == OutputFormat.terminal and output is None and sys.stderr.isatty())
     result = run_check(course_dir, profile=profile, options=options, select=select, ignore=ignore)
     language = choose_language(lang.value if lang else None, result.course.model.language)
-    text = render_report(result, format.value, language)
+    threshold = Severity(fail_on.value)
+    text = render_report(result, format.value, language, to_file=output is not None, fail_on=threshold)
     _write_output(text, output)
-    raise typer.Exit(1 if result.fails(Severity(fail_on.value)) else 0)
+    raise typer.Exit(1 if result.fails(threshold) else 0)
 
 
 @app.command()
@@ -156,12 +157,9 @@ def schema() -> None:
     """
     import json
 
-    from .course.model import Course
+    from .course.scaffold import course_schema
 
-    document = Course.model_json_schema()
-    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    document["title"] = "moocforge course.yaml"
-    typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    typer.echo(json.dumps(course_schema(), ensure_ascii=False, indent=2))
 
 
 @app.command()

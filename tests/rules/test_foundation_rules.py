@@ -86,6 +86,12 @@ def _uncovered_course_outcome(data):
     return data
 
 
+def _unprotected(data):
+    for module in data["modules"]:
+        module["practical_task"]["parameterised"] = False
+    return data
+
+
 # rule id -> (change to the good descriptor, extra write kwargs, expected message key)
 FAILING = {
     "CD101": (_mutate((("title",), "Ұзын атау " * 20)), {}, "too_long"),
@@ -96,6 +102,7 @@ FAILING = {
     "CD106": (_mutate((("promo_video",), _DELETE)), {}, "missing"),
     "CD107": (_mutate((("prerequisites",), [])), {}, "missing"),
     "CD108": (_duplicate_outcome, {}, "duplicate"),
+    "CD109": (_mutate((("modules", 1, "outcomes", 0, "text"), "Тыңдаушы … алады")), {}, "placeholder"),
     "ST101": (_three_modules, {}, "out_of_range"),
     "ST102": (_mutate((("modules", 0, "lessons"), [])), {}, "out_of_range"),
     "ST103": (_mutate((("modules", 2, "outcomes"), [{"id": "M3.1", "text": "x"}])), {}, "too_few"),
@@ -112,6 +119,9 @@ FAILING = {
     "ST114": (_mutate((("modules", 0, "lessons", 0, "outcomes"), ["M9.9"])), {}, "unknown"),
     "ST115": (_mutate((("surveys",), {"pre": {"questions": 20}})), {}, "too_many"),
     "ST116": (_mutate((("modules", 0, "lessons", 0, "reading"), [])), {}, "no_reading"),
+    "ST117": (_mutate((("final_assessment", "weight"), 30)), {}, "total"),
+    "ST118": (_unprotected, {}, "too_small"),
+    "ST119": (lambda d: d, {"profile": "mes-2020"}, "missing"),
     "DC101": (_mutate((("documents", "work_program"), _DELETE)), {}, "missing"),
     "DC102": (_mutate((("documents", "glossary"), "docs/glossary.docx")), {}, "not_pdf"),
     "DC103": (_mutate((("modules", 2, "self_study"), _DELETE)), {}, "missing"),
@@ -126,8 +136,10 @@ FAILING = {
 @pytest.mark.parametrize("rule_id", sorted(FAILING))
 def test_rule_fails_on_its_bad_case(tmp_path, rule_id):
     change, write_kwargs, message = FAILING[rule_id]
+    write_kwargs = dict(write_kwargs)
+    check_kwargs = {"profile": write_kwargs.pop("profile")} if "profile" in write_kwargs else {}
     root = write_course(tmp_path / "course", change(good_descriptor()), **write_kwargs)
-    found = findings(root, rule_id)
+    found = findings(root, rule_id, **check_kwargs)
     assert found, f"{rule_id} did not fire"
     assert {f.message for f in found} >= {message}
     for f in found:
@@ -234,3 +246,20 @@ def test_profile_override_changes_threshold(tmp_path):
     assert findings(root, "ST101") == []
     [finding] = findings(root, "ST101", profile=str(profile))
     assert finding.expected == "5–6" and finding.clause == "profile strict.yaml; ATU §8.1"
+
+
+def test_good_course_passes_under_every_builtin_profile(good_course):
+    from moocforge.profiles import builtin_profiles
+
+    for name in builtin_profiles():
+        result = run_check(good_course, profile=name, select=list(FOUNDATION))
+        unexpected = [(f.rule_id, f.text("en")) for f in result.findings if not (name == "mes-2020" and f.rule_id == "ST119")]
+        assert unexpected == [], name
+
+
+def test_essays_count_as_open_unique_answers(tmp_path):
+    data = _unprotected(good_descriptor())
+    data["final_assessment"].update(kind="essay", weight=20)
+    for module in data["modules"]:
+        module["assessment"]["kind"] = "project"
+    assert findings(write_course(tmp_path / "c", data), "ST118") == []

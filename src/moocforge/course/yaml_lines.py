@@ -66,10 +66,16 @@ def load_with_lines(text: str) -> tuple[Any, dict[Path_, int]]:
 
 
 def nearest_line(lines: dict[Path_, int], path: Path_) -> int | None:
-    """The line of ``path``, or of its closest ancestor that has one."""
+    """The line of ``path``, or of its closest ancestor that has one.
+
+    A top-level field that is absent altogether has no line: pointing at the
+    first line of the file would only mislead.
+    """
     path = tuple(path)
+    if not path:
+        return lines.get(())
     while path:
         if path in lines:
             return lines[path]
         path = path[:-1]
-    return lines.get(())
+    return None

@@ -1,47 +1,59 @@
-"""Quiz bank evidence: how many questions each referenced bank holds.
+"""Quiz bank evidence: every bank the course refers to, read exactly as Moodle reads it.
 
-Foundation version: a simple item count (Aiken ``ANSWER:`` lines, GIFT
-question blocks). The quiz package replaces it with exact parsing.
+For each bank (lesson quizzes, module and final assessments, surveys) the
+evidence holds the parsed bank, its problems with lines, and the number of
+test items Moodle would import intact. ST109 (practice questions per week),
+DC105 (≥ 100 test items) and ST115 (survey length) count with
+``question_count``; the QZ rules read the bank itself.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from ..textio import read_text
-
-_AIKEN_ANSWER = re.compile(r"^\s*ANSWER\s*:", re.I | re.M)
-_GIFT_BLOCK = re.compile(r"\{[^}]*\}", re.S)
+from ..quiz.load import read_bank_bytes
+from ..quiz.model import Bank
+from ..quiz.problems import Problem
 
 
 @dataclass
 class QuizBankEvidence:
-    question_count: int
-    format: str  # "aiken" | "gift" | "unknown"
-    error: str | None = None
+    question_count: int  # gradable questions Moodle imports intact (descriptions not counted)
+    format: str  # "aiken" | "gift" | "moodlexml" | "unknown"
+    error: str | None = None  # the file could not be read at all
+    bank: Bank | None = None
+    problems: list[Problem] = field(default_factory=list)
+    role: str = "quiz"  # "quiz" or "survey": surveys have no correct answers to check
+    module: str | None = None
+    lesson: str | None = None
+    encoding: str | None = None
 
 
-def count_questions(text: str) -> tuple[int, str]:
-    answers = len(_AIKEN_ANSWER.findall(text))
-    if answers:
-        return answers, "aiken"
-    stripped = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
-    blocks = len(_GIFT_BLOCK.findall(stripped))
-    return blocks, "gift" if blocks else "unknown"
+def inspect_bank(path: Path, display: str, *, role: str = "quiz", module: str | None = None,
+                 lesson: str | None = None) -> QuizBankEvidence:
+    """Read one bank file into evidence; an unreadable file becomes a problem, not an exception."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return QuizBankEvidence(0, "unknown", reason, None, [Problem("unreadable", 1, {"error": reason})],
+                                role, module, lesson)
+    loaded = read_bank_bytes(data, path.name, source=display)
+    bank = loaded.bank
+    return QuizBankEvidence(bank.question_count, bank.format, None, bank, list(bank.problems), role,
+                            module, lesson, loaded.encoding)
 
 
 def collect(course, profile, options) -> dict[str, QuizBankEvidence]:
+    """Evidence for every quiz and survey bank file inside the course folder."""
     banks: dict[str, QuizBankEvidence] = {}
     for ref in course.refs_by_role("quiz", "survey"):
         if ref.is_url or ref.path in banks:
             continue
         path = course.resolve(ref.path)
         if not course.inside(path) or not path.is_file():
-            continue
-        try:
-            count, kind = count_questions(read_text(path).text)
-            banks[ref.path] = QuizBankEvidence(count, kind)
-        except OSError as exc:
-            banks[ref.path] = QuizBankEvidence(0, "unknown", str(exc))
+            continue  # LK rules report missing files and paths outside the course
+        banks[ref.path] = inspect_bank(path, ref.path, role="survey" if ref.role == "survey" else "quiz",
+                                       module=ref.module, lesson=ref.lesson)
     return banks

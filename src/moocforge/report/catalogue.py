@@ -17,13 +17,13 @@ def print_rules(console: Console, rules, lang: str) -> None:
     for item in rules:
         table.add_row(item.id, t(f"core.severity.{item.severity.value}", lang), item.clause, item.title(lang))
     console.print(table)
-    console.print(f"{len(rules)} rules · moocforge rules ID")
+    console.print(t("core.rules_footer", lang, count=len(rules)))
 
 
 def print_rule(console: Console, item, lang: str, profile) -> None:
     console.print(f"[bold]{item.id}[/bold] ({item.name}) — {item.title(lang)}", highlight=False)
     console.print(f"{t('core.severity', lang)}: {t('core.severity.' + item.severity.value, lang)} · "
-                  f"{t('core.clause', lang)}: {item.clause} · area: {item.area}", highlight=False)
+                  f"{t('core.clause', lang)}: {item.clause} · {t('core.area', lang)}: {item.area}", highlight=False)
     console.print()
     console.print(item.doc(lang), highlight=False)
     if item.thresholds:

@@ -112,3 +112,32 @@ def duplicate_outcome_id(ctx: RuleContext):
         if oid in seen:
             yield ctx.finding("duplicate", field_path=where, params={"id": oid})
         seen.add(oid)
+
+
+# `moocforge init` marks every fill-in-the-blank with a standalone "…".
+_PLACEHOLDER = re.compile(r"(^|\s)…(\s|$)")
+# Keys whose values are paths, ids or dates, never prose an author fills in.
+_NOT_PROSE = {"file", "master", "subtitles", "url", "dir", "id", "reading", "slides", "documents",
+              "promo_video", "announcement_file", "profile", "deadline", "supports", "outcomes_ids"}
+
+
+def _prose_strings(node, path=()):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key not in _NOT_PROSE:
+                yield from _prose_strings(value, path + (key,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _prose_strings(value, path + (i,))
+    elif isinstance(node, str):
+        yield path, node
+
+
+@rule("CD109", name="template-placeholder", area="descriptor", severity=Severity.WARNING,
+      clause="ATU form 01", messages=("placeholder",))
+def template_placeholder(ctx: RuleContext):
+    data = ctx.model.model_dump(exclude_none=True)
+    for path, text in _prose_strings(data):
+        if _PLACEHOLDER.search(text):
+            where = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in path).replace(".[", "[")
+            yield ctx.finding("placeholder", field_path=path, params={"field": where}, measured=text)

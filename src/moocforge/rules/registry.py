@@ -60,7 +60,11 @@ class Finding:
         return self.message if "." in self.message else f"{self.rule_id}.{self.message}"
 
     def text(self, lang: str) -> str:
-        return t(self.message_key, lang, **self.params)
+        # A parameter written "@key" is itself a catalogue key (e.g. a file role),
+        # translated into the same language as the message.
+        params = {k: t(v[1:], lang) if isinstance(v, str) and v.startswith("@") else v
+                  for k, v in self.params.items()}
+        return t(self.message_key, lang, **params)
 
 
 @dataclass(frozen=True)

@@ -248,3 +248,54 @@ def lesson_blocks(ctx: RuleContext):
                 yield ctx.finding("no_reading", params={"lesson": lesson.id}, **where)
             if lesson.quiz is None:
                 yield ctx.finding("no_quiz", params={"lesson": lesson.id}, **where)
+
+
+def _weighted(model):
+    return [(label, a) for label, a in model.assessments() if a.weight is not None]
+
+
+@rule("ST117", name="assessment-weights", area="structure", severity=Severity.WARNING,
+      clause="MES 2020 recommendations", messages=("total",), thresholds=("structure.assessment_weights_total",))
+def assessment_weights(ctx: RuleContext):
+    weighted = _weighted(ctx.model)
+    if not weighted:
+        return  # nothing declared; the certificate text describes grading instead
+    expected = ctx.threshold("structure.assessment_weights_total")
+    total = round(sum(a.weight for _, a in weighted), 2)
+    if abs(total - expected) > 0.5:
+        yield ctx.finding("total", field_path=("modules",), params={"total": total, "expected": expected},
+                          measured=total, expected=expected)
+
+
+# Kinds that by their nature demand an open, unique answer from each learner (§11.7).
+OPEN_ANSWER_KINDS = {"essay", "project", "peer_review"}
+
+
+@rule("ST118", name="protected-assessment-share", area="structure", severity=Severity.WARNING,
+      clause="ATU §11.7", messages=("too_small",), thresholds=("structure.protected_weight_share.min",))
+def protected_assessment_share(ctx: RuleContext):
+    weighted = _weighted(ctx.model)
+    total = sum(a.weight for _, a in weighted)
+    if not weighted or total <= 0:
+        return
+    protected = sum(a.weight for _, a in weighted if a.parameterised or a.kind in OPEN_ANSWER_KINDS)
+    share = round(100 * protected / total, 1)
+    floor = ctx.threshold("structure.protected_weight_share.min")
+    if share < floor:
+        yield ctx.finding("too_small", field_path=("modules",), params={"share": share, "min": floor},
+                          measured=share, expected=f"≥ {floor} %")
+
+
+@rule("ST119", name="video-subtitles", area="structure", severity=Severity.WARNING,
+      clause="MES 2020 recommendations", messages=("missing",), thresholds=("structure.subtitles_required",))
+def video_subtitles(ctx: RuleContext):
+    if not ctx.threshold("structure.subtitles_required"):
+        return
+    for i, module in enumerate(ctx.model.modules):
+        for j, lesson in enumerate(module.lessons):
+            for k, video in enumerate(lesson.videos):
+                if video.subtitles:
+                    continue
+                yield ctx.finding("missing", field_path=_module_path(i, "lessons", j, "videos", k),
+                                  module=module.id, lesson=lesson.id,
+                                  params={"video": video.file or video.url or video.title or f"{lesson.id} #{k + 1}"})

@@ -1,0 +1,185 @@
+"""What every report format shares: severity labels, the summary, places and values.
+
+Each format decides how things look; this module decides what they say, so
+the terminal, JUnit, SARIF and GitHub outputs never disagree about a count, a
+path or how a measured value is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import Any, Iterable
+
+from ..i18n import t
+from ..rules.registry import Finding, Rule, Severity, get_rule
+
+# Most serious first: the order findings are listed in within a group.
+SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+
+
+def severity_label(severity: Severity, lang: str) -> str:
+    return t(f"core.severity.{severity.value}", lang)
+
+
+# ---------------------------------------------------------------- counting
+
+def plural_form(count: int, lang: str) -> str:
+    """The CLDR plural category a count takes in ``lang``: one, few or many.
+
+    Russian nouns change after numbers (1 ошибка, 2 ошибки, 5 ошибок); Kazakh
+    nouns do not (its texts are the same in every form); English has two forms
+    (its "few" and "many" texts are the same).
+    """
+    count = abs(count)
+    if lang == "ru":
+        if count % 10 == 1 and count % 100 != 11:
+            return "one"
+        if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14):
+            return "few"
+        return "many"
+    return "one" if count == 1 else "many"
+
+
+def count_text(noun: str, count: int, lang: str) -> str:
+    """"3 errors", "3 ошибки", "3 қате": ``noun`` is error, warning, info, finding or file."""
+    return t(f"report.count.{noun}.{plural_form(count, lang)}", lang, n=count)
+
+
+@dataclass(frozen=True)
+class Summary:
+    errors: int
+    warnings: int
+    info: int
+    files: int  # distinct course files named by at least one finding
+
+    @property
+    def total(self) -> int:
+        return self.errors + self.warnings + self.info
+
+
+def summarise(findings: Iterable[Finding]) -> Summary:
+    findings = list(findings)
+    by_severity = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
+    files = {f.file for f in findings if f.file}
+    return Summary(by_severity[Severity.ERROR], by_severity[Severity.WARNING], by_severity[Severity.INFO], len(files))
+
+
+def summary_line(summary: Summary, lang: str) -> str:
+    """The closing line of a report: "3 errors, 1 warning, 0 info in 2 files"."""
+    if summary.total == 0:
+        return t("report.no_findings", lang)
+    # "in 0 files" reads oddly when every finding is about the course as a whole
+    key = "report.summary" if summary.files else "report.summary_no_files"
+    return t(key, lang,
+             errors=count_text("error", summary.errors, lang),
+             warnings=count_text("warning", summary.warnings, lang),
+             info=count_text("info", summary.info, lang),
+             files=count_text("file", summary.files, lang))
+
+
+# ---------------------------------------------------------------- rules
+
+def rule_of(finding: Finding) -> Rule | None:
+    return get_rule(finding.rule_id)
+
+
+def rule_title(finding: Finding, lang: str) -> str:
+    found = rule_of(finding)
+    return found.title(lang) if found else finding.rule_id
+
+
+def rule_area(finding: Finding) -> str:
+    found = rule_of(finding)
+    return found.area if found else "other"
+
+
+def is_internal_error(finding: Finding) -> bool:
+    """A rule that crashed (not a problem of the course, a bug of moocforge)."""
+    return finding.message == "core.internal_error"
+
+
+def rules_in(findings: Iterable[Finding]) -> list[Rule]:
+    """The registered rules the findings name, by id, each once."""
+    seen: dict[str, Rule] = {}
+    for finding in findings:
+        found = rule_of(finding)
+        if found is not None:
+            seen.setdefault(found.id, found)
+    return [seen[k] for k in sorted(seen)]
+
+
+# ---------------------------------------------------------------- places
+
+def descriptor_file(result) -> str:
+    """The descriptor's course-relative name: where a finding without a file points."""
+    return result.course.descriptor_name
+
+
+def course_folder(result) -> str:
+    """The course folder as the user named it, '/'-separated, made relative to
+    the CI workspace (or the working directory) when given as an absolute path
+    inside it, because CI annotations must name paths from the repository root."""
+    root = Path(result.course.root)
+    if root.is_absolute():
+        for base in (os.environ.get("GITHUB_WORKSPACE"), os.getcwd()):
+            if not base:
+                continue
+            try:
+                root = root.relative_to(Path(base).resolve())
+                break
+            except ValueError:
+                continue
+    return PurePath(root).as_posix()
+
+
+def repository_path(result, course_relative: str | None) -> str:
+    """A file's path from the repository root: the course folder joined with
+    the course-relative path (the descriptor when the finding names no file)."""
+    rel = course_relative or descriptor_file(result)
+    return posixpath.normpath(posixpath.join(course_folder(result), rel))
+
+
+def where(finding: Finding) -> str:
+    """file:line, file (location), or the location alone; empty when the finding has no place."""
+    text = finding.file or ""
+    if finding.file and finding.line:
+        text += f":{finding.line}"
+    if finding.location:
+        text = f"{text} ({finding.location})" if text else finding.location
+    return text
+
+
+# ---------------------------------------------------------------- values
+
+def format_value(value: Any) -> str:
+    """A measured or expected value as a person reads it (3.5 h, not 3.5000001)."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".") if value == value else "NaN"
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return format_value(value.total_seconds()) + " s"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
+        return ", ".join(format_value(v) for v in items)
+    if isinstance(value, PurePath):
+        return value.as_posix()
+    return str(value)
+
+
+def details_text(finding: Finding, lang: str) -> str:
+    """"measured: 3 · must be: 4–6 · clause: ATU §8.1": what stands after the message."""
+    parts = []
+    if finding.measured is not None:
+        parts.append(f"{t('report.measured', lang)}: {format_value(finding.measured)}")
+    if finding.expected is not None:
+        parts.append(f"{t('report.expected', lang)}: {format_value(finding.expected)}")
+    if finding.clause:
+        parts.append(f"{t('core.clause', lang)}: {finding.clause}")
+    return " · ".join(parts)

@@ -1,0 +1,127 @@
+"""``--format sarif``: SARIF 2.1.0 for code-scanning dashboards and editors.
+
+Paths are course-relative URIs resolved against the base id ``COURSEROOT``,
+which ``originalUriBaseIds`` maps to the course folder's absolute file URI:
+the log stays meaningful if the course moves, and a viewer opened on the
+course folder finds every file. A finding that names no file points at the
+descriptor, because SARIF viewers (GitHub code scanning among them) drop
+results without a location. Slide, page and timestamp locations have no
+SARIF region, so they go into the location's message; module and lesson
+become logical locations.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import quote
+
+from .. import __version__
+from ..rules.registry import Finding, Rule, Severity
+from .common import descriptor_file, details_text, rules_in
+from .jsonable import to_jsonable
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+BASE_ID = "COURSEROOT"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def render(result, lang: str) -> str:
+    return json.dumps(build_log(result, lang), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def build_log(result, lang: str) -> dict[str, Any]:
+    """The SARIF log as plain dicts and lists."""
+    rules = rules_in(result.findings)
+    index = {item.id: i for i, item in enumerate(rules)}
+    run = {
+        "tool": {"driver": {
+            "name": "moocforge",
+            "version": __version__,
+            "semanticVersion": __version__,
+            "rules": [_descriptor(item, lang) for item in rules],
+        }},
+        "originalUriBaseIds": {BASE_ID: {"uri": _folder_uri(result.course.root)}},
+        "language": lang,  # the language of every message text in this run
+        "results": [_result(f, index, result, lang) for f in result.findings],
+        "properties": {"profile": result.profile.name, "course": result.course.model.title},
+    }
+    return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+
+
+def _folder_uri(root) -> str:
+    # SARIF requires a base URI to end with '/' to be usable as a directory.
+    uri = root.resolve().as_uri()
+    return uri if uri.endswith("/") else uri + "/"
+
+
+def artifact_uri(course_relative: str) -> str:
+    """A course-relative path as a relative URI reference (spaces, Cyrillic percent-encoded)."""
+    return quote(course_relative.replace("\\", "/"), safe="/")
+
+
+def _descriptor(item: Rule, lang: str) -> dict[str, Any]:
+    doc = item.doc(lang)
+    return {
+        "id": item.id,
+        "name": item.name,
+        "shortDescription": {"text": item.title(lang)},
+        "fullDescription": {"text": doc},
+        "help": {"text": doc},
+        "defaultConfiguration": {"level": LEVELS[item.severity]},
+        "properties": {"clause": item.clause, "area": item.area, "tags": [item.area]},
+    }
+
+
+def _result(finding: Finding, index: dict[str, int], result, lang: str) -> dict[str, Any]:
+    message = finding.text(lang)
+    extra = details_text(finding, lang)
+    item: dict[str, Any] = {
+        "ruleId": finding.rule_id,
+        "level": LEVELS[finding.severity],
+        "message": {"text": f"{message} ({extra})" if extra else message},
+        "locations": [_location(finding, result)],
+        "properties": _properties(finding),
+    }
+    if finding.rule_id in index:
+        item["ruleIndex"] = index[finding.rule_id]
+    return item
+
+
+def _location(finding: Finding, result) -> dict[str, Any]:
+    physical: dict[str, Any] = {
+        "artifactLocation": {"uri": artifact_uri(finding.file or descriptor_file(result)), "uriBaseId": BASE_ID},
+    }
+    if finding.line:
+        physical["region"] = {"startLine": finding.line}
+    location: dict[str, Any] = {"physicalLocation": physical}
+    if finding.location:
+        location["message"] = {"text": finding.location}
+    logical = _logical_locations(finding)
+    if logical:
+        location["logicalLocations"] = logical
+    return location
+
+
+def _logical_locations(finding: Finding) -> list[dict[str, str]]:
+    # "module" is one of SARIF's well-known logical location kinds; "lesson" is ours.
+    found = []
+    if finding.module:
+        found.append({"name": finding.module, "fullyQualifiedName": finding.module, "kind": "module"})
+    if finding.lesson:
+        qualified = f"{finding.module}/{finding.lesson}" if finding.module else finding.lesson
+        found.append({"name": finding.lesson, "fullyQualifiedName": qualified, "kind": "lesson"})
+    return found
+
+
+def _properties(finding: Finding) -> dict[str, Any]:
+    bag = {
+        "severity": finding.severity.value,
+        "clause": finding.clause,
+        "messageKey": finding.message_key,
+        "params": to_jsonable(finding.params),
+        "measured": to_jsonable(finding.measured),
+        "expected": to_jsonable(finding.expected),
+    }
+    return {k: v for k, v in bag.items() if v not in (None, {})}

@@ -1,0 +1,195 @@
+"""Every MD rule, failing and passing, through `check` on real course folders."""
+
+from __future__ import annotations
+
+import pytest
+
+from moocforge.check import run_check
+from moocforge.inspect import InspectOptions
+from moocforge.rules.registry import Severity
+
+
+def _findings(result, rule_id: str, file: str | None = None):
+    return [f for f in result.findings if f.rule_id == rule_id and (file is None or f.file == file)]
+
+
+def _check(root, **options):
+    return run_check(root, options=InspectOptions(**options), select=["MD"])
+
+
+# ---------------------------------------------------------------- MD101 media-readable
+
+def test_md101_broken_files_fail(tmp_path, media_course):
+    root = media_course(tmp_path / "c", videos={
+        (1, 1): [{"file": "zero"}], (1, 2): [{"file": "text"}], (2, 1): [{"file": "truncated_tail"}]})
+    result = _check(root)
+    by_file = {f.file: f.message for f in _findings(result, "MD101")}
+    assert by_file == {"module-01/lesson-01/lecture-1.mp4": "empty", "module-01/lesson-02/lecture-1.mp4": "not_media",
+                       "module-02/lesson-01/lecture-1.mp4": "truncated"}
+    finding = _findings(result, "MD101")[0]
+    assert finding.severity == Severity.ERROR and finding.module == "M1" and finding.lesson == "M1.L1"
+    assert "empty" in finding.text("en") and "бос" in finding.text("kk")
+
+
+def test_md101_good_files_pass(tmp_path, media_course):
+    root = media_course(tmp_path / "c", videos={(1, 1): [{"file": "upload_good", "master": "master_good"}]})
+    assert _findings(_check(root), "MD101") == []
+
+
+def test_md101_decode_errors_with_deep(tmp_path, media_course):
+    root = media_course(tmp_path / "c", videos={(1, 1): [{"file": "truncated"}]})
+    found = {f.message: f for f in _findings(_check(root, deep=True), "MD101")}
+    assert found["truncated"].severity == Severity.ERROR
+    assert found["decode_errors"].severity == Severity.WARNING and found["decode_errors"].measured > 0
+
+
+# ---------------------------------------------------------------- MD102 media-policy by role
+
+def test_md102_applies_policies_by_role(tmp_path, media_course):
+    root = media_course(tmp_path / "c", promo="p720", videos={
+        (1, 1): [{"file": "khz44", "master": "long_gop"}]})
+    result = _check(root)
+    master = {f.message: f for f in _findings(result, "MD102", "module-01/lesson-01/masters/lecture-1.mp4")}
+    assert {"not_intra", "bit_rate", "resolution"} <= set(master)
+    assert all(f.params["policy"] == "atu-source" for f in master.values())
+    assert master["bit_rate"].clause == "ATU §9.1.3" and master["not_intra"].clause == "ATU §9.1.2"
+    assert "50.0" in master["bit_rate"].text("en") and "Мбит/с" in master["bit_rate"].text("ru")
+    upload = {f.message: f for f in _findings(result, "MD102", "module-01/lesson-01/lecture-1.mp4")}
+    assert upload["sampling_rate"].params["policy"] == "atu-upload" and "44.1" in upload["sampling_rate"].text("kk")
+    assert "not_intra" not in upload  # uploads may be long-GOP
+    promo = {f.message: f for f in _findings(result, "MD102", "promo/promo.mp4")}
+    assert promo["resolution"].text("en").startswith("picture 1280×720; atu-upload requires at least 1920×1080")
+
+
+def test_md102_good_files_pass(tmp_path, media_course):
+    root = media_course(tmp_path / "c", promo="upload_good",
+                        videos={(1, 1): [{"file": "upload_good", "master": "master_good"}]})
+    assert _findings(_check(root), "MD102") == []
+
+
+def test_md102_23976_is_a_warning_not_an_error(tmp_path, media_course):
+    root = media_course(tmp_path / "c", videos={(1, 1): [{"file": "p23976"}]})
+    frame_rate = [f for f in _findings(_check(root), "MD102") if f.message == "frame_rate"]
+    assert len(frame_rate) == 1 and frame_rate[0].severity == Severity.WARNING
+
+
+def test_md102_profile_can_name_a_studio_policy(tmp_path, media_course):
+    policy = tmp_path / "studio.yaml"
+    policy.write_text("tests:\n  - {id: stereo, field: audio.channels, operator: '>=', value: 2}\n", encoding="utf-8")
+    profile = tmp_path / "p.yaml"
+    profile.write_text(f"extends: atu-2025\nmedia:\n  policies:\n    upload: {{value: '{policy}', clause: studio}}\n",
+                       encoding="utf-8")
+    root = media_course(tmp_path / "c", promo=None, videos={(1, 1): [{"file": "mono"}]})
+    found = run_check(root, profile=str(profile), select=["MD102"]).findings
+    assert [(f.message, f.params["policy"]) for f in found] == [("channels", "studio")]
+
+
+# ---------------------------------------------------------------- MD103–MD105 durations
+
+def test_md103_lesson_video_length(tmp_path, media_course):
+    root = media_course(tmp_path / "c", videos={(1, 1): [{"file": "four_minutes"}],
+                                                       (1, 2): [{"file": "sixteen_minutes"}]})
+    found = _findings(_check(root), "MD103")
+    assert [(f.lesson, f.params["minutes"]) for f in found] == [("M1.L1", "4")]
+    assert found[0].clause == "ATU §8.4–8.5"
+
+
+def test_md104_weekly_total(tmp_path, media_course):
+    root = media_course(tmp_path / "c", videos={
+        # module 1: 16 + 16 = 32 min: within 30–60
+        (1, 1): [{"file": "sixteen_minutes"}], (1, 2): [{"file": "sixteen_minutes"}],
+        # module 2: 4 + 4 = 8 min: too little
+        (2, 1): [{"file": "four_minutes"}], (2, 2): [{"file": "four_minutes"}],
+        # module 3: 4 × 16 = 64 min: too much
+        (3, 1): [{"file": "sixteen_minutes"}, {"file": "sixteen_minutes"}],
+        (3, 2): [{"file": "sixteen_minutes"}, {"file": "sixteen_minutes"}],
+        # module 4: one file and one link: 16 min counted, the link unknown: no verdict
+        (4, 1): [{"file": "sixteen_minutes"}]})
+    found = {f.module: f for f in _findings(_check(root), "MD104")}
+    assert set(found) == {"M2", "M3"}
+    assert found["M2"].params["minutes"] == "8" and found["M3"].params["minutes"] == "64"
+    assert found["M2"].file == "course.yaml" and found["M2"].line
+
+
+def test_md105_promo_length(tmp_path, media_course):
+    long_promo = media_course(tmp_path / "long", promo="four_minutes")
+    found = _findings(_check(long_promo), "MD105")
+    assert len(found) == 1 and found[0].file == "promo/promo.mp4" and found[0].clause == "ATU form 01 item 14"
+    assert _findings(_check(media_course(tmp_path / "short", promo="p25")), "MD105") == []
+
+
+# ---------------------------------------------------------------- MD110–MD117 deep analysis
+
+DEEP_FILES = {(1, 1): "qc_clean", (1, 2): "qc_faults", (2, 1): "qc_noisy", (2, 2): "qc_quiet",
+              (3, 1): "qc_mute", (3, 2): "qc_uneven", (4, 1): "qc_interlaced", (4, 2): "qc_blurred"}
+
+
+@pytest.fixture(scope="module")
+def deep_result(tmp_path_factory, media_course):
+    root = tmp_path_factory.mktemp("deep") / "course"
+    media_course(root, promo=None, videos={key: [{"file": name}] for key, name in DEEP_FILES.items()})
+    profile = root.parent / "short-clips.yaml"
+    profile.write_text("extends: atu-2025\nmedia:\n  qc:\n"
+                       "    silence: {min_seconds: {value: 1, clause: test clips}}\n"
+                       "    black: {min_seconds: {value: 1, clause: test clips}}\n"
+                       "    freeze: {min_seconds: {value: 1, clause: test clips}}\n", encoding="utf-8")
+    return run_check(root, profile=str(profile), options=InspectOptions(deep=True), select=["MD11"])
+
+
+def _file(name: str) -> str:
+    (m, lesson), = [key for key, value in DEEP_FILES.items() if value == name]
+    suffix = {"qc_noisy": ".wav", "qc_quiet": ".wav", "qc_mute": ".wav", "qc_uneven": ".m4a",
+              "qc_interlaced": ".mpg"}.get(name, ".mp4")
+    return f"module-{m:02d}/lesson-{lesson:02d}/lecture-1{suffix}"
+
+
+def _messages(result, name: str) -> set[tuple[str, str]]:
+    return {(f.rule_id, f.message) for f in result.findings if f.file == _file(name)}
+
+
+def test_deep_clean_file_passes_every_rule(deep_result):
+    assert _messages(deep_result, "qc_clean") == set()
+    analysis = deep_result.evidence.qc[_file("qc_clean")]
+    assert -24 <= analysis.integrated_lufs <= -13 and analysis.noise_floor_dbfs < -50
+
+
+def test_deep_faults_are_found_with_their_times(deep_result):
+    assert _messages(deep_result, "qc_faults") == {
+        ("MD110", "too_loud"), ("MD110", "true_peak"), ("MD111", "clipped"),
+        ("MD113", "silence"), ("MD114", "black"), ("MD115", "frozen")}
+    located = {f.rule_id: f for f in deep_result.findings if f.file == _file("qc_faults") and f.location}
+    assert located["MD113"].location == "00:02–00:04"
+    assert located["MD114"].location == "00:02–00:04"
+    assert located["MD115"].location == "00:04–00:06"  # the black stretch, frozen too, is not repeated
+    assert located["MD113"].text("en") == "silence 00:02–00:04 (2 s)"
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("qc_noisy", {("MD112", "noisy")}),
+    ("qc_quiet", {("MD110", "too_quiet")}),
+    ("qc_mute", {("MD110", "no_sound")}),  # and no silence finding on top
+    ("qc_uneven", {("MD110", "range")}),
+    ("qc_interlaced", {("MD116", "combing")}),
+    ("qc_blurred", {("MD117", "soft")}),
+])
+def test_deep_each_fault_alone(deep_result, name, expected):
+    assert _messages(deep_result, name) == expected
+
+
+def test_deep_no_sound_is_an_error(deep_result):
+    (finding,) = [f for f in deep_result.findings if f.file == _file("qc_mute")]
+    assert finding.severity == Severity.ERROR
+
+
+def test_deep_figures_are_kept_as_rubric_evidence(deep_result):
+    analysis = deep_result.evidence.qc[_file("qc_faults")]
+    sound, image = analysis.sound_figures(), analysis.image_figures()
+    assert sound["clipped_samples"] > 1000 and sound["silences"] == [[2.0, 4.0]]
+    assert image["blacks"] == [[2.0, 4.0]] and image["blur"] is not None
+    assert set(deep_result.evidence.qc) == {_file(name) for name in DEEP_FILES.values()}
+
+
+def test_without_deep_no_file_is_decoded(tmp_path, media_course):
+    root = media_course(tmp_path / "c", videos={(1, 1): [{"file": "qc_faults"}]})
+    result = _check(root)
+    assert result.evidence.qc == {} and not [f for f in result.findings if f.rule_id.startswith("MD11")]
