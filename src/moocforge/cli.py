@@ -250,4 +250,6 @@ def main() -> None:
                           "  this is a moocforge bug; rerun with MOOCFORGE_DEBUG=1 for details and report it",
                           highlight=False)
         sys.exit(3)
+    if code == 130:  # typer turns Ctrl-C into a quiet 130; say what happened
+        err_console.print("interrupted")
     sys.exit(code if isinstance(code, int) else 0)

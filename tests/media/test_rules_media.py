@@ -53,7 +53,8 @@ def test_md102_applies_policies_by_role(tmp_path, media_course):
     assert {"not_intra", "bit_rate", "resolution"} <= set(master)
     assert all(f.params["policy"] == "atu-source" for f in master.values())
     assert master["bit_rate"].clause == "ATU §9.1.3" and master["not_intra"].clause == "ATU §9.1.2"
-    assert "50.0" in master["bit_rate"].text("en") and "Мбит/с" in master["bit_rate"].text("ru")
+    assert "at least 50 Mbit/s" in master["bit_rate"].text("en") and "50 Мбит/с" in master["bit_rate"].text("ru")
+    assert (master["resolution"].measured, master["resolution"].expected) == ("320×180", "≥ 1920×1080")
     upload = {f.message: f for f in _findings(result, "MD102", "module-01/lesson-01/lecture-1.mp4")}
     assert upload["sampling_rate"].params["policy"] == "atu-upload" and "44.1" in upload["sampling_rate"].text("kk")
     assert "not_intra" not in upload  # uploads may be long-GOP

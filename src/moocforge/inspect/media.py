@@ -66,8 +66,10 @@ class MediaInspector:
 
     def _read_facts(self, path: Path, want_frames: bool, cached: MediaFacts | None) -> MediaFacts:
         """Probe (unless cached) and, when the container leaves intra-only open, sample frames."""
-        facts = cached or probe_media(path)
+        # The identity is taken before reading: a file changed meanwhile gets a
+        # key that no later look-up of the changed file will match.
         identity = file_identity(path)
+        facts = cached or probe_media(path)
         if cached is None and identity is not None:
             self.cache.put("probe", self._probe_key(identity), facts.to_dict())
         if want_frames and _needs_frame_sample(facts):
@@ -110,13 +112,13 @@ class MediaInspector:
         return ResultCache.key("qc", identity, f"{ffmpeg_version()}; qc {QC_SCHEMA}", self.qc_settings.as_dict())
 
     def _analyse(self, path: Path, facts: MediaFacts, on_progress) -> QcAnalysis:
+        identity = file_identity(path)
         try:
             ANALYSES.increment()
             analysis = analyse_media(path, has_video=facts.video is not None, has_audio=facts.audio is not None,
                                      duration=facts.duration, settings=self.qc_settings, on_progress=on_progress)
         except ToolMissing as exc:
             return QcAnalysis(path=str(path), duration=facts.duration, error=str(exc))
-        identity = file_identity(path)
         if identity is not None and analysis.error is None:
             self.cache.put("qc", self._qc_key(identity), analysis.to_dict())
         return analysis

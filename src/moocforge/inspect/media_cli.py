@@ -60,7 +60,8 @@ def _expand(paths: list[Path]) -> list[Path]:
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in MEDIA_EXTENSIONS
                            and ".moocforge-cache" not in p.parts)
             if not found:
-                raise _usage_problem(f"{path}: no media files in this folder (looked for {', '.join(sorted(MEDIA_EXTENSIONS))})")
+                looked_for = ", ".join(sorted(MEDIA_EXTENSIONS))
+                raise _usage_problem(f"{path}: no media files in this folder (looked for {looked_for})")
             files.extend(found)
         elif path.is_file():
             files.append(path)
@@ -82,6 +83,12 @@ def _inspector(no_cache: bool, jobs: Optional[int], profile=None):
         sample_frames=sample_frames_setting(profile) if profile is not None else DEFAULT_SAMPLE_FRAMES,
         qc_settings=QcSettings.from_profile(profile) if profile is not None else QcSettings(),
     )
+
+
+def _note_cache_trouble(inspector) -> None:
+    """Say once, on stderr, when results could not be cached (they were still computed)."""
+    if inspector.cache.write_failed:
+        Console(stderr=True).print(f"note: results not cached ({inspector.cache.write_failed})", highlight=False)
 
 
 def _language(lang: Optional[Language]) -> str:
@@ -128,6 +135,7 @@ def probe(
     files = _expand(paths)
     inspector = _inspector(no_cache, jobs)
     facts = inspector.facts_for(files, frames_for=set(files) if frames else set())
+    _note_cache_trouble(inspector)
     for path, item in facts.items():
         item.path = str(path)
     if format == Format.json:
@@ -167,7 +175,9 @@ def check(
         raise _usage_problem(str(exc)) from None
     files = _expand(paths)
     needs_frames = any(test.field == "video.intra_only" for test in chosen.tests)
-    facts = _inspector(no_cache, jobs).facts_for(files, frames_for=set(files) if needs_frames else set())
+    inspector = _inspector(no_cache, jobs)
+    facts = inspector.facts_for(files, frames_for=set(files) if needs_frames else set())
+    _note_cache_trouble(inspector)
     failing = False
     documents, console, language = [], Console(), _language(lang)
     for path, item in facts.items():
@@ -234,6 +244,7 @@ def qc(
     inspector = _inspector(no_cache, jobs, chosen_profile)
     facts = inspector.facts_for(files)
     analyses = inspector.analyses_for(facts)
+    _note_cache_trouble(inspector)
     names = {path: str(path) for path in files}
     evidence = Evidence(media={names[p]: f for p, f in facts.items()},
                         qc={names[p]: a for p, a in analyses.items()}, deep=True)

@@ -63,16 +63,23 @@ def _audio_line(facts: MediaFacts) -> str:
                  units.show("audio.bit_rate", a.bit_rate) if a.bit_rate else None)
 
 
+def _status_line(facts: MediaFacts, lang: str) -> str:
+    return escape(t(f"MD101.{facts.status}", lang, error=facts.error or ""))
+
+
+def _container_line(facts: MediaFacts) -> str:
+    name = " ".join(filter(None, [facts.container, f"({facts.container_profile})" if facts.container_profile else None]))
+    rate = f"{units.show('general.overall_bit_rate', facts.overall_bit_rate)} overall" if facts.overall_bit_rate else None
+    return _join(name, units.clock(facts.duration), rate)
+
+
 def print_probe(console: Console, facts: MediaFacts, lang: str) -> None:
     console.print(f"[bold]{escape(facts.path)}[/bold]  {units.size(facts.size)}", highlight=False)
     if facts.status != STATUS_OK:
-        console.print(f"  [red]{escape(t('MD101.' + facts.status, lang, error=facts.error or ''))}[/red]",
-                      highlight=False)
+        console.print(f"  [red]{_status_line(facts, lang)}[/red]", highlight=False)
         if not facts.readable:
             return
-    container = " ".join(filter(None, [facts.container, f"({facts.container_profile})" if facts.container_profile else None]))
-    console.print(f"  container: {escape(_join(container, units.clock(facts.duration), units.show('general.overall_bit_rate', facts.overall_bit_rate) + ' overall' if facts.overall_bit_rate else None))}",
-                  highlight=False)
+    console.print(f"  container: {escape(_container_line(facts))}", highlight=False)
     console.print(f"  video:     {escape(_video_line(facts))}", highlight=False)
     console.print(f"  audio:     {escape(_audio_line(facts))}", highlight=False)
 
@@ -86,27 +93,31 @@ def outcome_dict(outcome: Outcome) -> dict[str, Any]:
             "clause": test.clause}
 
 
-def print_policy_check(console: Console, facts: MediaFacts, policy: Policy, outcomes: list[Outcome], lang: str) -> None:
+def _result_cell(outcome: Outcome, lang: str) -> str:
+    style = _RESULT_STYLE.get(outcome.result, "dim")
+    text = t(f"media.result.{outcome.result}", lang)
+    if outcome.severity and outcome.result != PASS:
+        text += f" ({t('core.severity.' + outcome.severity, lang)})"
+    return f"[{style}]{escape(text)}[/{style}]"
+
+
+def print_policy_check(console: Console, facts: MediaFacts, policy: Policy, outcomes: list[Outcome],
+                       lang: str) -> None:
     if not facts.readable:
-        console.print(f"[bold]{escape(facts.path)}[/bold]: [red]{escape(t('MD101.' + facts.status, lang, error=facts.error or ''))}[/red]",
-                      highlight=False)
+        console.print(f"[bold]{escape(facts.path)}[/bold]: [red]{_status_line(facts, lang)}[/red]", highlight=False)
         return
     table = Table(title=escape(facts.path), title_justify="left", show_edge=False)
     for key in ("test", "measured", "required", "result", "clause"):
         table.add_column(t(f"media.heading.{key}", lang))
     for outcome in outcomes:
         test = outcome.test
-        style = _RESULT_STYLE.get(outcome.result, "dim")
-        result = t(f"media.result.{outcome.result}", lang)
-        if outcome.severity and outcome.result != PASS:
-            result += f" ({t('core.severity.' + outcome.severity, lang)})"
-        table.add_row(escape(test.id), escape(units.show(test.field, outcome.measured)),
-                      escape(f"{test.operator} {units.show(test.field, test.value)}"), f"[{style}]{escape(result)}[/{style}]",
-                      escape(test.clause or ""))
+        required = f"{units.operator(test.operator)} {units.show(test.field, test.value)}"
+        table.add_row(escape(test.id), escape(units.show(test.field, outcome.measured)), escape(required),
+                      _result_cell(outcome, lang), escape(test.clause or ""))
     console.print(table)
     failed = sum(1 for o in outcomes if o.result == FAIL)
-    console.print(t("media.summary.policy", lang, file=facts.path, failed=failed, total=len(outcomes), policy=policy.name),
-                  highlight=False)
+    console.print(t("media.summary.policy", lang, file=facts.path, failed=failed, total=len(outcomes),
+                    policy=policy.name), highlight=False)
     console.print()
 
 
@@ -133,7 +144,8 @@ def print_qc(console: Console, analysis: QcAnalysis, findings: list, lang: str) 
                               f"interlaced {'?' if ratio is None else f'{ratio:.0%}'}",
                               f"blur {units.plain(analysis.blur)}"), highlight=False)
     if not findings:
-        console.print(f"  [green]{escape(t('media.summary.qc_clean', lang, file=analysis.path))}[/green]", highlight=False)
+        clean = escape(t("media.summary.qc_clean", lang, file=analysis.path))
+        console.print(f"  [green]{clean}[/green]", highlight=False)
     for finding in findings:
         # The message already names the times of a stretch (finding.location).
         severity = escape(f"[{t('core.severity.' + finding.severity.value, lang)}]")

@@ -31,7 +31,11 @@ def minutes(seconds: float | None) -> str:
 
 
 def mbit(bits_per_second: float | None) -> str:
-    return "?" if bits_per_second is None else f"{bits_per_second / 1e6:.1f}"
+    """Mbit/s: 52.3, 8, 0.04 (small rates keep two decimals so they do not read as 0)."""
+    if bits_per_second is None:
+        return "?"
+    value = bits_per_second / 1e6
+    return plain(round(value, 2 if value < 10 else 1))
 
 
 def khz(hertz: float | None) -> str:
@@ -58,6 +62,14 @@ def size(num_bytes: int | None) -> str:
             return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
         value /= 1024
     return f"{value:.1f} GB"
+
+
+_OPERATOR_SIGNS = {">=": "≥", "<=": "≤", "!=": "≠"}
+
+
+def operator(op: str) -> str:
+    """A policy operator as people write it: >= becomes ≥."""
+    return _OPERATOR_SIGNS.get(op, op)
 
 
 # How each facts field is shown in tables and messages: (formatter, unit).

@@ -15,11 +15,12 @@ from pathlib import Path
 from ..quiz.load import read_bank_bytes
 from ..quiz.model import Bank
 from ..quiz.problems import Problem
+from ..quiz.validity import importable_count
 
 
 @dataclass
 class QuizBankEvidence:
-    question_count: int  # gradable questions Moodle imports intact (descriptions not counted)
+    question_count: int  # test items Moodle imports intact: no descriptions, no refused grades
     format: str  # "aiken" | "gift" | "moodlexml" | "unknown"
     error: str | None = None  # the file could not be read at all
     bank: Bank | None = None
@@ -41,7 +42,7 @@ def inspect_bank(path: Path, display: str, *, role: str = "quiz", module: str | 
                                 role, module, lesson)
     loaded = read_bank_bytes(data, path.name, source=display)
     bank = loaded.bank
-    return QuizBankEvidence(bank.question_count, bank.format, None, bank, list(bank.problems), role,
+    return QuizBankEvidence(importable_count(bank), bank.format, None, bank, list(bank.problems), role,
                             module, lesson, loaded.encoding)
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from .gcpause import collector_paused
 from .model import Bank, Choice, Kind, Question, Text
 from .moodle import PHP_WHITESPACE as WS
 from .problems import LineFix, Problem
@@ -33,6 +34,8 @@ LOOKALIKE = {"А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "К": "K", "
 CYRILLIC_ORDER = "АБВГДЕЖЗИК"
 
 _LETTER = "A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі"
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_LABEL_END = frozenset(").")  # what may follow an option letter; a set, so "" is not in it
 # An ANSWER line written some other way: answer:, Answer :, Ответ:, Жауап:, Правильный ответ:.
 _ANSWERISH = re.compile(r"(answer|правильный\s+ответ|ответ|дұрыс\s+жауап|жауап)\s*[:：]\s*(.*)\Z", re.I)
 _ANSWER_PAYLOAD = re.compile(rf"[{_LETTER}]([\s,;/+.)&-]*[{_LETTER}])*[\s.)]*\Z")
@@ -75,6 +78,16 @@ class AikenReader:
             # Moodle skips lines shorter than two *bytes*; one non-ASCII letter is two.
             if size < 2 and (size == 0 or line < "\x80"):
                 continue
+            current = self.current
+            if current is not None:
+                # The common case first, inline (banks run to thousands of questions): the next
+                # option in order, its letter followed by '.' or ')' and a space.
+                options = current.options
+                count = len(options)
+                if count < 26 and line[0] == LETTERS[count] and line[1] in _LABEL_END and line[2:3] in (" ", "\t"):
+                    options.append(line[2:].strip(WS))
+                    current.labels.append(line[0])
+                    continue
             self._dispatch(line, number)
         if self.current is not None:
             self._problem("no_answer_line", self.current.line, stem=self.current.stem)
@@ -83,8 +96,8 @@ class AikenReader:
         return self.bank
 
     def _dispatch(self, line: str, number: int) -> None:
-        first, second = line[0], line[1]
-        if second in ").":
+        first, second = line[0], line[1:2]
+        if second in _LABEL_END:
             if "A" <= first <= "Z":
                 self._option(line, number, first)
                 return
@@ -196,8 +209,9 @@ class AikenReader:
         return None
 
     def _accept(self, current: _Open, index: int) -> None:
-        choices = [Choice(Text(text, "plain"), 1.0 if i == index else 0.0, marked=i == index)
-                   for i, text in enumerate(current.options)]
+        choices = [Choice(Text(text, "plain"), 0.0) for text in current.options]
+        key = choices[index]
+        key.fraction, key.marked = 1.0, True
         self.bank.questions.append(Question(Kind.MULTICHOICE, Text(current.stem, "plain"), choices=choices,
                                             single=True, line=current.line))
 
@@ -207,7 +221,7 @@ class AikenReader:
             visible = line.lstrip(INVISIBLE + WS)
             # Harmless before a question's text; but an option or ANSWER line behind it is
             # read by Moodle as a new question.
-            if len(visible) >= 2 and ((visible[1] in ").") or _ANSWERISH.match(visible)):
+            if len(visible) >= 2 and (visible[1] in _LABEL_END or _ANSWERISH.match(visible)):
                 self._break("invisible_character", number, (LineFix(number, visible),),
                             code_point=f"U+{ord(line[0]):04X}")
                 self._dispatch_lenient(visible, number)
@@ -218,7 +232,7 @@ class AikenReader:
 
     def _dispatch_lenient(self, line: str, number: int) -> None:
         """Read a line whose problem is already recorded, as the author meant it."""
-        if line[1] in ").":
+        if line[1] in _LABEL_END:
             if "A" <= line[0] <= "Z":
                 self._option(line, number, line[0], lenient=True)
                 return
@@ -241,9 +255,9 @@ class AikenReader:
         current = self.current
         if current is None:
             return False
-        first, second = line[0], line[1]
+        first, second = line[0], line[1:2]
         position = chr(65 + len(current.options))
-        if second in ").":
+        if second in _LABEL_END:
             if _is_cyrillic(first) and first.isupper():
                 code = "cyrillic_letter"
             elif "a" <= first <= "z":
@@ -279,4 +293,5 @@ class AikenReader:
 
 def parse_aiken(text: str, source: str | None = None) -> Bank:
     """Read Aiken text (already decoded, line ends normalised) into a bank with its problems."""
-    return AikenReader(text, source).read()
+    with collector_paused():
+        return AikenReader(text, source).read()

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 
+from .gcpause import collector_paused
 from .model import BLANK, FORMATS, Bank, CategoryMark, Choice, Kind, MatchPair, NumericAnswer, Question, Text
 from .moodle import PHP_WHITESPACE as WS
 from .moodle import WEIGHT_PREFIX, is_numeric, php_empty
@@ -113,7 +114,8 @@ class GiftReader:
     def _question(self, parts: list[str], first: int) -> None:
         comments = ""
         first_content = -1
-        if any(part.startswith("//") for part in parts):
+        text = "\n".join(parts)
+        if "//" in text and any(part.startswith("//") for part in parts):
             kept = []
             for index, part in enumerate(parts):
                 if part.startswith("//"):
@@ -128,7 +130,6 @@ class GiftReader:
             text = "\n".join(kept).strip(WS)
         else:
             first_content = 0
-            text = "\n".join(parts)
         escaped = "\\" in text
         if escaped:
             text = escape_pre(text)
@@ -217,6 +218,8 @@ class GiftReader:
     # ---------------------------------------------------------------- texts
     def _text(self, source: str, default: str, escaped: bool) -> Text:
         """Moodle's parse_text_with_format(): an optional [format] marker, then the text, trimmed."""
+        if not escaped and not source.startswith("["):
+            return Text(source.strip(WS), default)  # the common case, without a marker or escapes
         fmt = default
         if source.startswith("["):
             end = source.find("]")
@@ -316,12 +319,19 @@ class GiftReader:
             question.choices.append(Choice(text, fraction, feedback, weight, marked))
         return True
 
+    def _first_unmarked(self, pieces: list[str], line: int) -> bool:
+        """Trim the piece before the first '='; drop it if PHP calls it empty. True if it is kept."""
+        pieces[0] = pieces[0].strip(WS)
+        if pieces[0] == "0":  # empty("0") is true in PHP: Moodle silently loses this answer
+            self._problem("zero_answer_dropped", line)
+        if php_empty(pieces[0]):
+            pieces.pop(0)
+            return False
+        return True
+
     def _shortanswer(self, question: Question, answers: str, fmt: str, escaped: bool, line: int) -> bool:
         pieces = answers.split("=")
-        pieces[0] = pieces[0].strip(WS)
-        unmarked_first = not php_empty(pieces[0])
-        if not unmarked_first:
-            pieces.pop(0)
+        unmarked_first = self._first_unmarked(pieces, line)
         if not pieces:
             self._problem("too_few_answers", line, count=0, min=1)
             return False
@@ -366,10 +376,7 @@ class GiftReader:
         if tilde >= 0:
             other, answers = answers[tilde:], answers[:tilde]
         pieces = answers.split("=")
-        pieces[0] = pieces[0].strip(WS)
-        unmarked_first = not php_empty(pieces[0])
-        if not unmarked_first:
-            pieces.pop(0)
+        unmarked_first = self._first_unmarked(pieces, line)
         if not pieces:
             self._problem("numerical_no_answers", line)
             return False
@@ -420,4 +427,5 @@ class _Rejected(Exception):
 
 def parse_gift(text: str, source: str | None = None) -> Bank:
     """Read GIFT text (already decoded, line ends normalised) into a bank with its problems."""
-    return GiftReader(text, source).read()
+    with collector_paused():
+        return GiftReader(text, source).read()

@@ -15,6 +15,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from .moodle import FULL_CREDIT
+
 
 class Kind(str, enum.Enum):
     MULTICHOICE = "multichoice"  # one or several correct answers (single=False)
@@ -114,7 +116,7 @@ class Question:
         """Position of the one full-credit choice of a single-answer question, else None."""
         if self.kind is not Kind.MULTICHOICE or not self.single:
             return None
-        full = [i for i, choice in enumerate(self.choices) if choice.fraction >= 0.9999999]
+        full = [i for i, choice in enumerate(self.choices) if choice.fraction >= FULL_CREDIT]
         return full[0] if len(full) == 1 else None
 
     def label(self) -> str:

@@ -26,6 +26,8 @@ _POSITIVE_GRADES = (1.0, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.
 GRADE_FRACTIONS = tuple(sorted({0.0, *_POSITIVE_GRADES, *(-g for g in _POSITIVE_GRADES)}, reverse=True))
 # match_grade_options() in its default 'error' mode compares with this slack.
 GRADE_TOLERANCE = 0.00001
+# Moodle stores grades with 7 decimals; a fraction this close to 1 is full credit.
+FULL_CREDIT = 0.9999999
 
 
 def php_empty(text: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from .model import Bank, CategoryMark, Choice, Kind, MatchPair, NumericAnswer, Question, Text
-from .moodle import is_numeric
+from .moodle import FULL_CREDIT, is_numeric
 from .problems import Problem
 
 _FORMAT = {"moodle_auto_format": "moodle", "html": "html", "plain_text": "plain", "markdown": "markdown"}
@@ -82,14 +82,14 @@ class MoodleXmlReader:
                 fraction = _fraction(answer)
                 text = Text(_text_of(answer), _FORMAT.get(answer.get("format", ""), stem.format))
                 question.choices.append(Choice(text, fraction, _formatted(answer.find("feedback"), stem.format),
-                                               marked=question.single and fraction >= 0.9999999))
+                                               marked=question.single and fraction >= FULL_CREDIT))
         elif kind is Kind.TRUEFALSE:
             for answer in answers:
                 is_true = _text_of(answer).strip().lower() == "true"
                 feedback = _formatted(answer.find("feedback"), stem.format)
                 if is_true:
                     question.feedback_true = feedback
-                    question.truth = _fraction(answer) >= 0.9999999
+                    question.truth = _fraction(answer) >= FULL_CREDIT
                 else:
                     question.feedback_false = feedback
         elif kind is Kind.NUMERICAL:

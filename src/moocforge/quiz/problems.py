@@ -29,7 +29,7 @@ SYNTAX_CODES = (
     "answer_several_letters", "letters_out_of_order",
     # GIFT
     "brace_missing", "brace_order", "too_few_answers", "match_arrow_missing", "numerical_no_answers",
-    "numerical_not_number", "weight_invalid", "category_swallows",
+    "numerical_not_number", "weight_invalid", "category_swallows", "zero_answer_dropped",
     # any file
     "unreadable", "unknown_format", "xml_invalid", "unsupported_type",
 )

@@ -89,6 +89,8 @@ def _policy_message(outcome, facts, policy) -> tuple[str, dict]:
     if message == "resolution":
         params.update(width=units.plain(video.width), height=units.plain(video.height),
                       min_width=_minimum(policy, "video.width"), min_height=_minimum(policy, "video.height"))
+        params.update(measured=f"{params['width']}×{params['height']}",
+                      expected=f"{params['min_width']}×{params['min_height']}")
     if message == "not_intra":
         params.update(format=(video.format or "?") + (f" {video.profile}" if video.profile else ""),
                       basis=video.intra_basis or "")
@@ -125,9 +127,11 @@ def media_policy(ctx: RuleContext):
             if message == "resolution" and message in seen_messages:
                 continue  # width and height failing together are one problem
             seen_messages.add(message)
+            test = outcome.test
+            expected = (f"≥ {params['expected']}" if message == "resolution"
+                        else f"{units.operator(test.operator)} {units.show(test.field, test.value)}")
             finding = ctx.finding(message, severity=Severity(outcome.severity), file=path, **_place(ctx, path),
-                                  params=params, measured=params["measured"],
-                                  expected=f"{outcome.test.operator} {units.show(outcome.test.field, outcome.test.value)}")
+                                  params=params, measured=params["measured"], expected=expected)
             finding.clause = outcome.test.clause or finding.clause
             yield finding
 
@@ -244,7 +248,8 @@ def loudness(ctx: RuleContext):
         lra = a.loudness_range_lu
         if lra is not None and (a.duration or 0) >= range_min_seconds and lra > range_max:
             yield ctx.finding("range", **where, params={"lra": units.plain(lra), "max": range_max},
-                              clause_key="media.qc.loudness.range_max_lu", measured=f"{lra} LU", expected=f"≤ {range_max} LU")
+                              clause_key="media.qc.loudness.range_max_lu",
+                              measured=f"{lra} LU", expected=f"≤ {range_max} LU")
         peak = a.true_peak_dbtp
         if peak is not None and peak > peak_max:
             yield ctx.finding("true_peak", **where, params={"peak": units.plain(peak), "max": peak_max},

@@ -14,13 +14,11 @@ from collections import Counter
 from typing import Iterator
 
 from ..quiz.model import Kind, Question
-from ..quiz.moodle import allowed_grade, nearest_grade
 from ..quiz.problems import ENCODING_CODES, NOTATION_CODES, SYNTAX_CODES
 from ..quiz.similarity import find_duplicates, visible
+from ..quiz.validity import grade_problems
 from ..quiz.writers.plain import to_plain
 from .registry import RuleContext, Severity, rule
-
-FULL = 0.9999999
 
 
 def _banks(ctx: RuleContext, *, surveys: bool = False) -> Iterator[tuple[str, object]]:
@@ -126,75 +124,52 @@ def duplicate_option(ctx: RuleContext):
             seen[key] = position
 
 
+def _grade_findings(ctx: RuleContext, codes: tuple[str, ...]):
+    for path, evidence, question in _questions(ctx):
+        for code, params in grade_problems(question):
+            if code in codes:
+                yield ctx.finding(code, params=params, **_at(path, evidence, question))
+
+
 @rule("QZ107", name="correct-answer", area="quiz", severity=Severity.ERROR, clause="ATU §11.3, form 05",
       messages=("none_correct", "no_full_credit"), needs=("quiz",))
 def correct_answer(ctx: RuleContext):
-    for path, evidence, question in _questions(ctx):
-        if question.kind in (Kind.MULTICHOICE, Kind.SHORTANSWER):
-            fractions = [c.fraction for c in question.choices]
-        elif question.kind is Kind.NUMERICAL:
-            fractions = [n.fraction for n in question.numbers]
-        else:
-            continue
-        best = max(fractions, default=0.0)
-        if best <= 0:
-            yield ctx.finding("none_correct", **_at(path, evidence, question))
-        elif best < FULL and not (question.kind is Kind.MULTICHOICE and not question.single):
-            # Moodle refuses a single-answer question without a 100 % answer ("fractionsnomax").
-            yield ctx.finding("no_full_credit", params={"best": round(best * 100, 2)}, measured=best,
-                              expected=1.0, **_at(path, evidence, question))
-
-
-def _fractions(question: Question) -> list[float]:
-    if question.kind in (Kind.MULTICHOICE, Kind.SHORTANSWER):
-        return [c.fraction for c in question.choices]
-    if question.kind is Kind.NUMERICAL:
-        return [n.fraction for n in question.numbers]
-    return []
+    yield from _grade_findings(ctx, ("none_correct", "no_full_credit"))
 
 
 @rule("QZ108", name="answer-weights", area="quiz", severity=Severity.ERROR, clause="ATU §11.4",
       messages=("weight_not_allowed", "weights_sum"), needs=("quiz",))
 def answer_weights(ctx: RuleContext):
-    for path, evidence, question in _questions(ctx):
-        odd = [f for f in _fractions(question) if allowed_grade(f) is None]
-        if odd:
-            yield ctx.finding("weight_not_allowed", params={"weight": round(odd[0] * 100, 5),
-                                                            "nearest": round(nearest_grade(odd[0]) * 100, 5)},
-                              measured=odd[0], **_at(path, evidence, question))
-        if question.kind is Kind.MULTICHOICE and not question.single:
-            total = sum(f for f in _fractions(question) if f > 0)
-            # Moodle rounds the sum to two places and wants exactly 1 ("fractionsaddwrong").
-            if total > 0 and round(total, 2) != 1:
-                yield ctx.finding("weights_sum", params={"total": round(total * 100, 2)}, measured=round(total, 4),
-                                  expected=1.0, **_at(path, evidence, question))
+    yield from _grade_findings(ctx, ("weight_not_allowed", "weights_sum"))
 
 
-def _key_letters(bank) -> list[tuple[Question, int]]:
-    keyed = []
-    for question in bank.questions:
-        index = question.correct_index()
-        if index is not None:
-            keyed.append((question, index))
-    return keyed
+def _keyed_banks(ctx: RuleContext, section: str, min_options: int = 2):
+    """Banks with enough single-answer questions for a share to mean something.
+
+    Yields (path, evidence, [(question, key position)], the profile's max share).
+    """
+    limit = ctx.threshold(f"quiz.{section}.max_share")
+    minimum = ctx.threshold(f"quiz.{section}.min_questions")
+    for path, evidence in _banks(ctx):
+        keyed = [(q, q.correct_index()) for q in evidence.bank.questions
+                 if q.correct_index() is not None and len(q.choices) >= min_options]
+        if len(keyed) >= minimum:
+            yield path, evidence, keyed, limit
+
+
+def _share_params(count: int, total: int, limit: float) -> dict:
+    return {"count": count, "total": total, "share": round(count / total * 100), "max": round(limit * 100)}
 
 
 @rule("QZ109", name="answer-key-bias", area="quiz", severity=Severity.WARNING, clause="ATU form 10 criterion 6",
       messages=("key_bias",), thresholds=("quiz.key_bias.max_share", "quiz.key_bias.min_questions"),
       needs=("quiz",))
 def answer_key_bias(ctx: RuleContext):
-    limit = ctx.threshold("quiz.key_bias.max_share")
-    minimum = ctx.threshold("quiz.key_bias.min_questions")
-    for path, evidence in _banks(ctx):
-        keyed = _key_letters(evidence.bank)
-        if len(keyed) < minimum:
-            continue
-        counts = Counter(index for _, index in keyed)
-        index, count = max(sorted(counts.items()), key=lambda item: item[1])
+    for path, evidence, keyed, limit in _keyed_banks(ctx, "key_bias"):
+        index, count = max(sorted(Counter(index for _, index in keyed).items()), key=lambda item: item[1])
         share = count / len(keyed)
         if share > limit:
-            yield ctx.finding("key_bias", params={"letter": chr(65 + index), "count": count, "total": len(keyed),
-                                                  "share": round(share * 100), "max": round(limit * 100)},
+            yield ctx.finding("key_bias", params={"letter": chr(65 + index), **_share_params(count, len(keyed), limit)},
                               measured=round(share, 3), expected=f"≤ {limit}", **_at(path, evidence, line=1))
 
 
@@ -202,23 +177,17 @@ def answer_key_bias(ctx: RuleContext):
       messages=("longest_cue",), thresholds=("quiz.longest_option.max_share", "quiz.longest_option.min_questions"),
       needs=("quiz",))
 def longest_option_cue(ctx: RuleContext):
-    limit = ctx.threshold("quiz.longest_option.max_share")
-    minimum = ctx.threshold("quiz.longest_option.min_questions")
-    for path, evidence in _banks(ctx):
-        eligible = [(q, i) for q, i in _key_letters(evidence.bank) if len(q.choices) >= 3]
-        if len(eligible) < minimum:
-            continue
+    # Three options at least: with two, one of them is always the longer.
+    for path, evidence, keyed, limit in _keyed_banks(ctx, "longest_option", min_options=3):
         cued = []
-        for question, index in eligible:
+        for question, index in keyed:
             lengths = [len(to_plain(c.text)[0].strip()) for c in question.choices]
             if all(lengths[index] > length for k, length in enumerate(lengths) if k != index):
                 cued.append(question)
-        share = len(cued) / len(eligible)
+        share = len(cued) / len(keyed)
         if share > limit:
             lines = ", ".join(str(q.line) for q in cued[:8]) + (" …" if len(cued) > 8 else "")
-            yield ctx.finding("longest_cue", params={"count": len(cued), "total": len(eligible),
-                                                     "share": round(share * 100), "max": round(limit * 100),
-                                                     "lines": lines},
+            yield ctx.finding("longest_cue", params={"lines": lines, **_share_params(len(cued), len(keyed), limit)},
                               measured=round(share, 3), expected=f"≤ {limit}", **_at(path, evidence, cued[0]))
 
 

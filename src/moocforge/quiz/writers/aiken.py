@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import Bank, Kind, Question, Text
+from ..moodle import FULL_CREDIT
 from . import OmissionLog, Output
 from .plain import to_plain
 
@@ -38,8 +39,8 @@ def _question(index: int, question: Question, log: OmissionLog) -> str | None:
     if question.kind is not Kind.MULTICHOICE:
         log.drop(index, question, "aiken_kind", kind=question.kind.value)
         return None
-    correct = [i for i, c in enumerate(question.choices) if c.fraction >= 0.9999999]
-    if not question.single or len(correct) != 1 or any(0 < c.fraction < 0.9999999 for c in question.choices):
+    correct = [i for i, c in enumerate(question.choices) if c.fraction >= FULL_CREDIT]
+    if not question.single or len(correct) != 1 or any(0 < c.fraction < FULL_CREDIT for c in question.choices):
         log.drop(index, question, "aiken_one_answer")
         return None
     if len(question.choices) > MAX_OPTIONS:

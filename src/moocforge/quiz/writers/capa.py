@@ -18,11 +18,12 @@ import zipfile
 
 from ..canonical import default_name
 from ..model import Bank, Kind, Question, Text
+from ..moodle import FULL_CREDIT
 from .gift import format_number
 from .plain import to_plain
 from . import OmissionLog, Output
 
-FULL = 0.9999999
+FULL = FULL_CREDIT
 
 
 def slug(name: str) -> str:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import math
 
 from ..gift import _TRUEFALSE
-from ..model import BLANK, Bank, Choice, Kind, NumericAnswer, Question, Text
-from ..moodle import WEIGHT_PREFIX
+from ..model import BLANK, Bank, Kind, NumericAnswer, Question, Text
+from ..moodle import FULL_CREDIT, WEIGHT_PREFIX
 from . import OmissionLog, Output
 
 _SPECIAL = "~=#{}:"
@@ -104,17 +104,18 @@ class GiftWriter:
         return head + _marked_text(question.stem, "moodle") + answers
 
     def comment(self, index: int, question: Question) -> str:
+        """'// [id:…] [tag:…]': what Moodle reads an id number and tags from ('\\]' escapes ']')."""
         parts = []
         if question.idnumber:
-            if any(ord(c) < 32 or ord(c) == 127 for c in question.idnumber):
+            if not _fits_comment(question.idnumber, ""):
                 self.log.change(index, question, "gift_idnumber_lost")
             else:
-                parts.append(f"[id:{question.idnumber.replace(']', chr(92) + ']')}]")
+                parts.append(f"[id:{_bracket_escaped(question.idnumber)}]")
         for tag in question.tags:
-            if any(c in "<>`" or ord(c) < 32 or ord(c) == 127 for c in tag):
+            if not _fits_comment(tag, "<>`"):
                 self.log.change(index, question, "gift_tag_lost", tag=tag)
             else:
-                parts.append(f"[tag:{tag.replace(']', chr(92) + ']')}]")
+                parts.append(f"[tag:{_bracket_escaped(tag)}]")
         return f"// {' '.join(parts)}\n" if parts else ""
 
     def answer_block(self, index: int, question: Question) -> str | None:
@@ -143,6 +144,10 @@ class GiftWriter:
             return None
         if general:
             lines.append(general)
+        if kind is Kind.SHORTANSWER and any("->" in line for line in lines):
+            # '=' and '->' together make Moodle read a matching question, and '->' has no escape.
+            self.log.drop(index, question, "gift_arrow_in_answer")
+            return None
         return "{\n" + "".join(f"\t{line}\n" for line in lines) + "}"
 
     def answer_lines(self, index: int, question: Question) -> list[str] | None:
@@ -162,7 +167,7 @@ class GiftWriter:
         fmt = question.stem.format
         marked = [c.marked for c in question.choices] if question.single else [False] * len(question.choices)
         if question.single and not any(marked):
-            full = [i for i, c in enumerate(question.choices) if c.fraction >= 0.9999999]
+            full = [i for i, c in enumerate(question.choices) if c.fraction >= FULL_CREDIT]
             if not full:
                 self.log.drop(index, question, "gift_single_without_full")
                 return None
@@ -186,17 +191,16 @@ class GiftWriter:
             self.log.drop(index, question, "too_few_answers", min=1)
             return None
         fmt = question.stem.format
-        if any("->" in c.text.text for c in question.choices):
-            self.log.drop(index, question, "gift_arrow_in_answer")
-            return None
         lines = []
         for position, choice in enumerate(question.choices):
-            # Only the first answer can go without '='; not if it reads as TRUE/FALSE.
-            unmarked = position == 0 and not choice.marked and choice.text.text not in _TRUEFALSE
-            prefix = "" if unmarked else "="
-            if choice.weight is not None or choice.fraction != 1:
-                prefix += _weight(choice.weight, choice.fraction)
-            lines.append(prefix + _marked_text(choice.text, fmt, weight_like=True) + _feedback(choice.feedback, fmt))
+            weight = _weight(choice.weight, choice.fraction) if choice.weight is not None or choice.fraction != 1 else ""
+            line = weight + _marked_text(choice.text, fmt, weight_like=True) + _feedback(choice.feedback, fmt)
+            # Only the first answer can go without '=', and not when the bare line would be read
+            # otherwise: TRUE/FALSE (a true/false question), '#…' (numerical), '' (a blank line ends
+            # the question) or "0" (PHP's empty() makes Moodle drop it).
+            unmarked = (position == 0 and not choice.marked and choice.text.text not in _TRUEFALSE
+                        and line not in ("", "0") and not line.startswith("#"))
+            lines.append(line if unmarked else "=" + line)
         return lines
 
     def numerical(self, index: int, question: Question) -> list[str] | None:
@@ -211,10 +215,10 @@ class GiftWriter:
         fmt = question.stem.format
         lines = []
         for position, number in enumerate(answers):
-            prefix = "" if position == 0 and not number.marked else "="
-            if number.weight is not None or number.fraction != 1:
-                prefix += _weight(number.weight, number.fraction)
-            lines.append(prefix + _number_text(number) + _feedback(number.feedback, fmt))
+            weight = _weight(number.weight, number.fraction) if number.weight is not None or number.fraction != 1 else ""
+            line = weight + _number_text(number) + _feedback(number.feedback, fmt)
+            unmarked = position == 0 and not number.marked and line != "0"  # "0" alone: see shortanswer
+            lines.append(line if unmarked else "=" + line)
         others = [n for n in numbers if n.style == "other"]
         if others:
             lines.append("~" + (_feedback(others[0].feedback, fmt) or ""))
@@ -232,6 +236,16 @@ class GiftWriter:
             return None
         fmt = question.stem.format
         return ["=" + _marked_text(pair.question, fmt) + " -> " + escape(pair.answer) for pair in question.pairs]
+
+
+def _fits_comment(value: str, forbidden: str) -> bool:
+    """Moodle's [id:]/[tag:] patterns refuse control characters (tags also '<>`'); a trailing
+    backslash would escape the closing bracket."""
+    return not (value.endswith("\\") or any(c in forbidden or ord(c) < 32 or ord(c) == 127 for c in value))
+
+
+def _bracket_escaped(value: str) -> str:
+    return value.replace("]", "\\]")
 
 
 def _finite(number: NumericAnswer) -> bool:
@@ -256,5 +270,3 @@ def write(bank: Bank, name: str = "bank") -> Output:
 def to_text(bank: Bank) -> str:
     return write(bank).data.decode("utf-8")
 
-
-__all__ = ["write", "to_text", "escape", "format_number", "Choice"]

@@ -1,0 +1,168 @@
+"""Every QZ rule with a passing and a failing bank, through the same path `quiz lint` takes.
+
+Banks are real files in tmp_path. ``lint_files`` turns them into quiz evidence
+and runs the catalogue's QZ rules, exactly what ``moocforge check`` does for a
+course's banks (the course-level cases at the end go through ``run_check``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from course_factory import aiken_bank, good_descriptor, write_course
+from moocforge.check import run_check
+from moocforge.profiles import load_profile
+from moocforge.quiz.lint import lint_files
+from moocforge.rules.registry import Severity, all_rules
+
+
+def lint(tmp_path, files: dict[str, str]):
+    paths = []
+    for name, text in files.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return lint_files(paths, load_profile("atu-2025")).findings
+
+
+def found(findings, rule_id):
+    return [(f.message, f.line) for f in findings if f.rule_id == rule_id]
+
+
+def aiken(stem: str, options: list[str], key: str) -> str:
+    return "\n".join([stem, *[f"{chr(65 + i)}. {o}" for i, o in enumerate(options)], f"ANSWER: {key}", ""])
+
+
+CLEAN_GIFT = """// [tag:M1.1]
+::Capital::What is the capital of Kazakhstan? {=Astana ~Almaty ~Shymkent}
+
+Python is interpreted.{TRUE}
+
+How many bits in a byte? {#8}
+
+Which are prime? {~%50%2 ~%50%3 ~%-100%4}
+"""
+
+
+def test_clean_banks_pass_every_qz_rule(tmp_path):
+    findings = lint(tmp_path, {"clean.aiken.txt": aiken_bank(10), "clean.gift": CLEAN_GIFT})
+    assert [(f.rule_id, f.text("en")) for f in findings] == []
+
+
+def test_every_qz_rule_has_a_failing_case_below():
+    ids = {r.id for r in all_rules() if r.id.startswith("QZ")}
+    assert ids == set(FAILING) | {"QZ113"}  # QZ113 needs a course: see the course cases below
+
+
+TEN_KEYED_A = "\n".join(aiken(f"Сұрақ {i}?", ["бір", "екі", "үш", "төрт", "бес"], "A") for i in range(10))
+TEN_LONGEST = "\n".join(aiken(f"Сұрақ {i}?", ["толық әрі нақты дұрыс жауап", "жоқ", "иә", "мүмкін", "ешқашан"],
+                              "ABCDE"[0]) for i in range(10))
+
+# rule -> (files, expected (message, line) findings of that rule)
+FAILING = {
+    "QZ101": ({"bad.aiken.txt": "Q?\nА. one\nB. two\nANSWER: B\n"}, [("cyrillic_letter", 2)]),
+    "QZ102": ({"bad.gift": "Q? {true}\n"}, [("truefalse_case", 1)]),
+    "QZ104": ({"four.aiken.txt": aiken("Q?", ["a", "b", "c", "d"], "A")}, [("option_count", 1)]),
+    "QZ105": ({"a.gift": "Which keyword defines a function in Python? {=def ~func ~lambda}\n",
+               "b.gift": "Which keyword defines a class in Python? {=class ~def ~type}\n\n"
+                         "Which keyword defines a function in Python?{~lambda =def ~func}\n\n"
+                         "Which keyword defines a functon in Python ? {=def ~func ~lambda}\n"},
+              [("duplicate", 3), ("near_duplicate", 5)]),
+    "QZ106": ({"dup.gift": "Q? {=Astana ~Almaty ~ Astana }\n"}, [("duplicate_option", 1)]),
+    "QZ107": ({"none.gift": "Q? {~%-50%a ~b}\n\nR? {=%50%a =%25%b}\n"}, [("none_correct", 1), ("no_full_credit", 3)]),
+    "QZ108": ({"w.gift": "Q? {~%33%a ~%67%b}\n\nR? {~%50%a ~%25%b ~c}\n"},
+              [("weight_not_allowed", 1), ("weights_sum", 3)]),
+    "QZ109": ({"keys.aiken.txt": TEN_KEYED_A}, [("key_bias", 1)]),
+    "QZ110": ({"long.aiken.txt": TEN_LONGEST.replace("ANSWER: A", "ANSWER: A", 10)}, [("longest_cue", 1)]),
+    "QZ111": ({"empty.gift": "{=a ~b}\n\nQ? {=a ~ ~b}\n"}, [("empty_stem", 1), ("empty_option", 3)]),
+    "QZ112": ({"kinds.gift": "Match. {=a -> 1 =b -> 2}\n\nWrite an essay. {}\n"},
+              [("kind_not_listed", 1), ("kind_not_listed", 3)]),
+    "QZ103": ({}, [("not_utf8", 1)]),  # written as cp1251 below
+}
+
+
+@pytest.mark.parametrize("rule_id", sorted(FAILING))
+def test_failing_case(tmp_path, rule_id):
+    files, expected = FAILING[rule_id]
+    if rule_id == "QZ103":
+        (tmp_path / "legacy.aiken.txt").write_bytes(aiken("Вопрос?", ["да", "нет"], "A").encode("cp1251"))
+        findings = lint_files([tmp_path / "legacy.aiken.txt"], load_profile("atu-2025")).findings
+    else:
+        findings = lint(tmp_path, files)
+    assert found(findings, rule_id) == expected
+    for finding in findings:
+        assert finding.file and finding.line, finding  # points at the bank file and line
+        assert finding.text("kk") != finding.text("en")
+
+
+def test_key_bias_and_longest_cue_wait_for_enough_questions(tmp_path):
+    nine = "\n".join(aiken(f"Сұрақ {i}?", ["толық әрі нақты жауап", "жоқ", "иә"], "A") for i in range(9))
+    assert found(lint(tmp_path, {"nine.aiken.txt": nine}), "QZ109") == []
+    assert found(lint(tmp_path, {"nine.aiken.txt": nine}), "QZ110") == []
+
+
+def test_form_05_applies_to_aiken_banks_only(tmp_path):
+    four = "Q? {=a ~b ~c ~d}\n"
+    assert found(lint(tmp_path, {"four.gift": four}), "QZ104") == []
+
+
+def test_severities_follow_the_catalogue(tmp_path):
+    findings = lint(tmp_path, {"w.gift": "Q? {true}\n\nR? {=a ~a}\n"})
+    assert {(f.rule_id, f.severity) for f in findings} == {("QZ102", Severity.WARNING), ("QZ106", Severity.ERROR)}
+
+
+# ---------------------------------------------------------------- in a course (moocforge check)
+
+TAGGED_ONLY_M1_1 = "// [tag:M1.1]\nQ1? {=a ~b}\n\n// [tag:M1.1]\nQ2? {=c ~d}\n"
+
+
+def _course_with_module_bank(tmp_path, bank: str):
+    data = good_descriptor()
+    module = data["modules"][0]
+    module["practical_task"]["outcomes"] = []
+    module["assessment"]["file"] = "module-01/assessment.gift"
+    root = write_course(tmp_path, data)
+    (root / "module-01/assessment.gift").write_text(bank, encoding="utf-8")
+    return root
+
+
+def test_outcome_coverage_follows_question_tags(tmp_path):
+    root = _course_with_module_bank(tmp_path / "c", TAGGED_ONLY_M1_1)
+    result = run_check(root, select=["QZ113", "ST113"])
+    # The descriptor claims M1.1–M1.4 for the assessment (ST113 is content); the questions check M1.1
+    # only, the lessons M1.1–M1.2: M1.3 and M1.4 are checked by nothing.
+    assert [(f.rule_id, f.params["id"]) for f in result.findings] == [("QZ113", "M1.3"), ("QZ113", "M1.4")]
+    assert all(f.file == "course.yaml" and f.line for f in result.findings)
+
+
+def test_outcome_coverage_passes_when_tags_cover_every_outcome(tmp_path):
+    bank = TAGGED_ONLY_M1_1 + "\n// [tag:M1.3]\nQ3? {=e ~f}\n\n$CATEGORY: $course$/top/M1.4\n\nQ4? {=g ~h}\n"
+    root = _course_with_module_bank(tmp_path / "c", bank)
+    assert run_check(root, select=["QZ113"]).findings == []
+
+
+def test_check_runs_quiz_rules_on_the_course_banks_with_module_and_lesson(tmp_path):
+    root = write_course(tmp_path / "c")
+    bank = root / "module-02/lesson-01/quiz.aiken.txt"
+    bank.write_text(aiken_bank(6).replace("\nA. бірінші", "\nА. бірінші", 1), encoding="utf-8")
+    findings = run_check(root, select=["QZ101"]).findings
+    assert [(f.file, f.line, f.module, f.lesson) for f in findings] == [
+        ("module-02/lesson-01/quiz.aiken.txt", 2, "M2", "M2.L1")]
+
+
+def test_question_counts_are_exact(tmp_path):
+    root = write_course(tmp_path / "c")
+    bank = root / "module-01/lesson-01/quiz.aiken.txt"
+    # Six good questions, one Moodle would misread, one with no ANSWER line: six test items.
+    bank.write_text(aiken_bank(6) + "\nBroken?\nA. x\nB. y\nANSWER: C\n\nUnfinished?\nA. x\nB. y\n",
+                    encoding="utf-8")
+    gift = root / "final/final.gift"
+    # Three true/false questions; a description is no test item, and Moodle refuses a 33 % weight.
+    gift.write_text("Intro text, not a question.\n\n" + "\n".join(f"Q{i}? {{T}}\n" for i in range(3))
+                    + "\nR? {~%33%a ~%67%b}\n", encoding="utf-8")
+    result = run_check(root, select=["ST109", "DC105"])
+    assert result.evidence.quiz["module-01/lesson-01/quiz.aiken.txt"].question_count == 6
+    assert result.evidence.quiz["final/final.aiken.txt"].question_count == 20
+    from moocforge.inspect.quizzes import inspect_bank
+
+    assert inspect_bank(gift, "final/final.gift").question_count == 3
