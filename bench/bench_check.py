@@ -12,21 +12,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import yaml
+from timing import best_of
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_course"
 
-
-def _best_of(func, repeat: int = 5) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        func()
-        best = min(best, time.perf_counter() - started)
-    return best
 
 
 def _anchor_walk() -> None:
@@ -41,11 +33,11 @@ def run() -> list[dict]:
     if not (SAMPLE / "course.yaml").is_file():
         return [{"name": "check sample_course", "value": None, "anchor": "sample_course missing"}]
     run_check(SAMPLE)  # warm caches (imports, media cache) as a second run by a user would
-    ours = _best_of(lambda: run_check(SAMPLE))
-    anchor = _best_of(_anchor_walk)
-    cli = _best_of(lambda: subprocess.run([sys.executable, "-m", "moocforge", "check", str(SAMPLE), "-f", "json"],
+    ours = best_of(lambda: run_check(SAMPLE), repeat=5)
+    anchor = best_of(_anchor_walk, repeat=5)
+    cli = best_of(lambda: subprocess.run([sys.executable, "-m", "moocforge", "check", str(SAMPLE), "-f", "json"],
                                           capture_output=True), repeat=3)
-    bare = _best_of(lambda: subprocess.run([sys.executable, "-c", "pass"], capture_output=True), repeat=3)
+    bare = best_of(lambda: subprocess.run([sys.executable, "-c", "pass"], capture_output=True), repeat=3)
     return [
         {"name": "check sample_course (in-process, warm)", "value": ours, "unit": "s",
          "anchor": "yaml.safe_load + os.walk", "anchor_value": anchor, "ratio": ours / anchor,

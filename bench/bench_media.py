@@ -19,21 +19,14 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
-import time
 from pathlib import Path
+
+from timing import best_of
 
 LESSONS = 16  # 4 modules × 4 lessons: the upper end of ATU §8.1 and §8.3
 PROBE_SECONDS = 10
 DEEP_SECONDS = 60
 
-
-def _best_of(func, repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        func()
-        best = min(best, time.perf_counter() - started)
-    return best
 
 
 def _make_lecture(ffmpeg: str, target: Path, seconds: int) -> None:
@@ -74,9 +67,9 @@ def _probe_rows(ffmpeg: str, folder: Path) -> list[dict]:
 
     warm_cache = ResultCache(folder / "cache-warm")
     MediaInspector(cache=warm_cache).facts_for(files)
-    anchor = _best_of(bare_loop)
-    ours = _best_of(cold)
-    warm = _best_of(lambda: MediaInspector(cache=warm_cache).facts_for(files), repeat=5)
+    anchor = best_of(bare_loop)
+    ours = best_of(cold)
+    warm = best_of(lambda: MediaInspector(cache=warm_cache).facts_for(files), repeat=5)
     label = f"{LESSONS} × 1080p {PROBE_SECONDS} s uploads"
     return [
         {"name": f"probe {label} (cold)", "value": ours, "unit": "s", "anchor": "bare pymediainfo parse loop",
@@ -104,8 +97,8 @@ def _deep_row(ffmpeg: str, folder: Path) -> dict:
         subprocess.run([ffmpeg, "-hide_banner", "-nostdin", "-nostats", "-i", ffmpeg_input(lecture),
                         "-f", "null", "-"], check=True, capture_output=True)
 
-    anchor = _best_of(bare_decode)
-    value = _best_of(ours)
+    anchor = best_of(bare_decode)
+    value = best_of(ours)
     return {"name": f"deep analysis, 1080p lecture {DEEP_SECONDS} s", "value": value, "unit": "s",
             "anchor": "bare ffmpeg decode, no filters", "anchor_value": anchor, "ratio": value / anchor,
             "target": "≤ 1.3×"}

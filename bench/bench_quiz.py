@@ -10,7 +10,8 @@ and ≥ 20,000 GIFT questions per second, and faster than pygiftparser.
 from __future__ import annotations
 
 import io
-import time
+
+from timing import best_of
 
 QUESTIONS = 10_000
 
@@ -43,12 +44,7 @@ def gift_bank(count: int = QUESTIONS) -> str:
 
 
 def _best_rate(parse, text: str, count: int, repeat: int = 5) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        parse(text)
-        best = min(best, time.perf_counter() - started)
-    return count / best
+    return count / best_of(lambda: parse(text), repeat=repeat)
 
 
 def run() -> list[dict]:

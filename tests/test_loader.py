@@ -127,3 +127,12 @@ def test_modules_discovered_when_descriptor_lists_none(tmp_path):
     assert [m.title for m in model.modules] == ["Модуль-1", "Екінші", "week-3"]
     assert [m.dir for m in model.modules] == ["Модуль-1", "module-02-Екінші", "week-3"]
     assert [lesson.title for lesson in model.modules[0].lessons] == ["Кіріспе"]
+
+
+def test_quiz_fix_copies_are_not_discovered(tmp_path):
+    (tmp_path / "course.yaml").write_text("title: A\nmodules:\n  - title: B\n    lessons: [{title: C}]\n", encoding="utf-8")
+    lesson = tmp_path / "module-01/lesson-01"
+    lesson.mkdir(parents=True)
+    (lesson / "a.fixed.aiken.txt").write_text("Q?\nA. a\nB. b\nANSWER: A\n", encoding="utf-8")
+    (lesson / "quiz.aiken.txt").write_text("Q?\nA. a\nB. b\nANSWER: A\n", encoding="utf-8")
+    assert load_course(tmp_path).model.modules[0].lessons[0].quiz.file == "module-01/lesson-01/quiz.aiken.txt"

@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from . import __version__
+from .cli_common import FailOn, Language, UsageProblem, resolve_language
 from .course.errors import CourseError
 from .profiles import ProfileError
 
@@ -29,28 +30,12 @@ app = typer.Typer(
 err_console = Console(stderr=True)
 
 
-class UsageProblem(Exception):
-    """Bad option values: exit code 2 with one message."""
-
-
 class OutputFormat(str, enum.Enum):
     terminal = "terminal"
     json = "json"
     junit = "junit"
     sarif = "sarif"
     github = "github"
-
-
-class FailOn(str, enum.Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-
-
-class Language(str, enum.Enum):
-    kk = "kk"
-    ru = "ru"
-    en = "en"
 
 
 def _version_callback(value: bool) -> None:
@@ -105,7 +90,6 @@ def check(
       moocforge check my_course --lang ru --fail-on warning
     """
     from .check import run_check
-    from .i18n import choose_language
     from .inspect import InspectOptions
     from .report import render_report
     from .rules.registry import Severity
@@ -113,7 +97,7 @@ def check(
     options = InspectOptions(online=online, deep=deep, use_cache=not no_cache, jobs=jobs,
                              progress=format == OutputFormat.terminal and output is None and sys.stderr.isatty())
     result = run_check(course_dir, profile=profile, options=options, select=select, ignore=ignore)
-    language = choose_language(lang.value if lang else None, result.course.model.language)
+    language = resolve_language(lang, result.course.model.language)
     threshold = Severity(fail_on.value)
     text = render_report(result, format.value, language, to_file=output is not None, fail_on=threshold)
     _write_output(text, output)
@@ -132,12 +116,11 @@ def rules(
       moocforge rules
       moocforge rules ST101 --lang kk
     """
-    from .i18n import choose_language
     from .profiles import load_profile
     from .report.catalogue import print_rule, print_rules
     from .rules.registry import all_rules, get_rule
 
-    language = choose_language(lang.value if lang else None)
+    language = resolve_language(lang)
     console = Console()
     if rule_id is None:
         print_rules(console, all_rules(), language)

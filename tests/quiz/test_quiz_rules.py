@@ -56,7 +56,7 @@ def test_every_qz_rule_has_a_failing_case_below():
 
 TEN_KEYED_A = "\n".join(aiken(f"Сұрақ {i}?", ["бір", "екі", "үш", "төрт", "бес"], "A") for i in range(10))
 TEN_LONGEST = "\n".join(aiken(f"Сұрақ {i}?", ["толық әрі нақты дұрыс жауап", "жоқ", "иә", "мүмкін", "ешқашан"],
-                              "ABCDE"[0]) for i in range(10))
+                              "A") for i in range(10))
 
 # rule -> (files, expected (message, line) findings of that rule)
 FAILING = {
@@ -73,7 +73,7 @@ FAILING = {
     "QZ108": ({"w.gift": "Q? {~%33%a ~%67%b}\n\nR? {~%50%a ~%25%b ~c}\n"},
               [("weight_not_allowed", 1), ("weights_sum", 3)]),
     "QZ109": ({"keys.aiken.txt": TEN_KEYED_A}, [("key_bias", 1)]),
-    "QZ110": ({"long.aiken.txt": TEN_LONGEST.replace("ANSWER: A", "ANSWER: A", 10)}, [("longest_cue", 1)]),
+    "QZ110": ({"long.aiken.txt": TEN_LONGEST}, [("longest_cue", 1)]),
     "QZ111": ({"empty.gift": "{=a ~b}\n\nQ? {=a ~ ~b}\n"}, [("empty_stem", 1), ("empty_option", 3)]),
     "QZ112": ({"kinds.gift": "Match. {=a -> 1 =b -> 2}\n\nWrite an essay. {}\n"},
               [("kind_not_listed", 1), ("kind_not_listed", 3)]),
@@ -166,3 +166,17 @@ def test_question_counts_are_exact(tmp_path):
     from moocforge.inspect.quizzes import inspect_bank
 
     assert inspect_bank(gift, "final/final.gift").question_count == 3
+
+
+def test_surveys_are_read_but_not_graded(tmp_path):
+    data = good_descriptor()
+    data["surveys"] = {"pre": {"file": "surveys/pre.gift"}}
+    root = write_course(tmp_path / "c", data)
+    (root / "surveys").mkdir()
+    # Opinion questions: no correct answer, an essay, a matching-like scale; only reading problems count.
+    (root / "surveys/pre.gift").write_text("How do you rate Python? {~1 ~2 ~3}\n\nWhy this course? {}\n\n"
+                                           "Rate: {true}\n", encoding="utf-8")
+    result = run_check(root, select=["QZ"])
+    assert [(f.rule_id, f.file, f.message) for f in result.findings if f.file == "surveys/pre.gift"] == [
+        ("QZ102", "surveys/pre.gift", "truefalse_case")]
+    assert result.evidence.quiz["surveys/pre.gift"].question_count == 3  # what ST115 counts

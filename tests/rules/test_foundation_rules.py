@@ -263,3 +263,10 @@ def test_essays_count_as_open_unique_answers(tmp_path):
     for module in data["modules"]:
         module["assessment"]["kind"] = "project"
     assert findings(write_course(tmp_path / "c", data), "ST118") == []
+
+
+def test_missing_file_names_its_role_in_the_readers_language(tmp_path):
+    root = write_course(tmp_path / "c", skip_files=("docs/glossary.pdf",))
+    [finding] = findings(root, "LK101")
+    assert "(глоссарий)" in finding.text("ru") and "glossary file" in finding.text("en")
+    assert finding.params["path"] == "docs/glossary.pdf" and finding.line is not None

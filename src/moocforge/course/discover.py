@@ -75,6 +75,8 @@ def find_named(folder: Path, stems: tuple[str, ...], extensions: set[str]) -> Pa
 
 def is_quiz_file(path: Path) -> bool:
     name = path.name.lower()
+    if ".fixed." in name:
+        return False  # a corrected copy written by `moocforge quiz fix`, not yet adopted by the author
     if path.suffix.lower() in QUIZ_EXTENSIONS or name.endswith(".aiken.txt"):
         return True
     return path.suffix.lower() == ".txt" and bool(QUIZ_NAME.match(name))

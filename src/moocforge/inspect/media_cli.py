@@ -8,7 +8,6 @@ since loose files belong to no course.
 
 from __future__ import annotations
 
-import enum
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +15,8 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+
+from ..cli_common import Language, SimpleFormat, UsageProblem, resolve_language
 
 app = typer.Typer(
     help="Inspect video and audio against the ATU §9 technical spec.\n\n"
@@ -35,20 +36,7 @@ MEDIA_EXTENSIONS = frozenset({
 })
 
 
-class Format(str, enum.Enum):
-    terminal = "terminal"
-    json = "json"
-
-
-class Language(str, enum.Enum):
-    kk = "kk"
-    ru = "ru"
-    en = "en"
-
-
 def _usage_problem(message: str) -> Exception:
-    from ..cli import UsageProblem  # imported late: cli imports this module
-
     return UsageProblem(message)
 
 
@@ -92,9 +80,7 @@ def _note_cache_trouble(inspector) -> None:
 
 
 def _language(lang: Optional[Language]) -> str:
-    from ..i18n import choose_language
-
-    return choose_language(lang.value if lang else None)
+    return resolve_language(lang)
 
 
 def _load_profile(profile: Optional[str]):
@@ -105,14 +91,14 @@ def _load_profile(profile: Optional[str]):
 
 _JOBS = typer.Option(None, "--jobs", "-j", min=1, help="Files read in parallel (default: number of cores).")
 _NO_CACHE = typer.Option(False, "--no-cache", help="Read every file again instead of using cached results.")
-_FORMAT = typer.Option(Format.terminal, "--format", "-f", help="Output format.")
+_FORMAT = typer.Option(SimpleFormat.terminal, "--format", "-f", help="Output format.")
 _LANG = typer.Option(None, "--lang", "-l", help="Language of messages (kk, ru, en); default: the system locale.")
 
 
 @app.command()
 def probe(
     paths: list[Path] = typer.Argument(..., help="Media files, or folders to search for them."),
-    format: Format = _FORMAT,
+    format: SimpleFormat = _FORMAT,
     frames: bool = typer.Option(True, "--frames/--no-frames",
                                 help="When the container does not say whether the video is intra-only, "
                                      "decode a few frames to find out."),
@@ -138,7 +124,7 @@ def probe(
     _note_cache_trouble(inspector)
     for path, item in facts.items():
         item.path = str(path)
-    if format == Format.json:
+    if format == SimpleFormat.json:
         typer.echo(to_json("probe", [item.to_dict() for item in facts.values()]))
         return
     console, language = Console(), _language(lang)
@@ -151,7 +137,7 @@ def check(
     paths: list[Path] = typer.Argument(..., help="Media files, or folders to search for them."),
     policy: str = typer.Option(..., "--policy", "-p",
                                help="atu-source (camera masters), atu-upload (platform uploads), or a policy .yaml file."),
-    format: Format = _FORMAT,
+    format: SimpleFormat = _FORMAT,
     no_cache: bool = _NO_CACHE,
     jobs: Optional[int] = _JOBS,
     lang: Optional[Language] = _LANG,
@@ -184,12 +170,12 @@ def check(
         item.path = str(path)
         outcomes = evaluate(chosen, item)
         failing |= not item.readable or any(o.result == FAIL and o.severity == "error" for o in outcomes)
-        if format == Format.json:
+        if format == SimpleFormat.json:
             documents.append({"file": str(path), "policy": chosen.name, "status": item.status,
                               "tests": [outcome_dict(o) for o in outcomes]})
         else:
             print_policy_check(console, item, chosen, outcomes, language)
-    if format == Format.json:
+    if format == SimpleFormat.json:
         typer.echo(to_json("policy-check", documents))
     raise typer.Exit(1 if failing else 0)
 
@@ -215,7 +201,7 @@ class _LooseFiles:
 @app.command()
 def qc(
     paths: list[Path] = typer.Argument(..., help="Media files, or folders to search for them."),
-    format: Format = _FORMAT,
+    format: SimpleFormat = _FORMAT,
     profile: Optional[str] = typer.Option(None, "--profile", "-p",
                                           help="Profile whose thresholds to apply (default atu-2025), or a .yaml file."),
     no_cache: bool = _NO_CACHE,
@@ -259,7 +245,7 @@ def qc(
     for name, item in evidence.media.items():
         mine = [f for f in findings if f.file == name]
         analysis = evidence.qc.get(name)
-        if format == Format.json:
+        if format == SimpleFormat.json:
             documents.append({"file": name, "status": item.status,
                               "analysis": analysis.to_dict() if analysis else None,
                               "sound": analysis.sound_figures() if analysis else None,
@@ -270,7 +256,7 @@ def qc(
         else:
             for finding in mine:
                 console.print(f"[bold]{name}[/bold]: {finding.rule_id} {finding.text(language)}", highlight=False)
-    if format == Format.json:
+    if format == SimpleFormat.json:
         typer.echo(to_json("qc", documents))
     failed = any(f.severity == Severity.ERROR for f in findings) or any(a.error for a in analyses.values())
     raise typer.Exit(1 if failed else 0)

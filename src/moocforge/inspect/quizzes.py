@@ -42,8 +42,10 @@ def inspect_bank(path: Path, display: str, *, role: str = "quiz", module: str | 
                                 role, module, lesson)
     loaded = read_bank_bytes(data, path.name, source=display)
     bank = loaded.bank
-    return QuizBankEvidence(importable_count(bank), bank.format, None, bank, list(bank.problems), role,
-                            module, lesson, loaded.encoding)
+    # A survey question has no correct answer to refuse: every question counts (ST115).
+    count = importable_count(bank) if role == "quiz" else bank.question_count
+    return QuizBankEvidence(count, bank.format, None, bank, list(bank.problems), role, module, lesson,
+                            loaded.encoding)
 
 
 def collect(course, profile, options) -> dict[str, QuizBankEvidence]:

@@ -127,8 +127,8 @@ class AikenReader:
         if not lenient:
             after = line[2:3]
             if after == "\u00a0":
-                self._problem("nbsp_after_letter", number, (LineFix(number, f"{label}{line[1]} {text.lstrip(INVISIBLE)}"),),
-                              letter=label)
+                fixed = f"{label}{line[1]} {text.lstrip(INVISIBLE)}"
+                self._problem("nbsp_after_letter", number, (LineFix(number, fixed),), letter=label)
             elif after and after not in " \t":
                 self._problem("no_space_after_letter", number, (LineFix(number, f"{label}{line[1]} {text}"),),
                               letter=label)

@@ -16,25 +16,11 @@ from typing import Optional
 
 import typer
 
+from ..cli_common import FailOn, Language, SimpleFormat, UsageProblem, resolve_language
+
 app = typer.Typer(help="Read, lint, fix and convert quiz banks (Aiken, GIFT, Moodle XML, CAPA, QTI).\n\n"
                        "Example: moocforge quiz lint module-01/assessment.aiken.txt",
                   no_args_is_help=True)
-
-
-class Language(str, enum.Enum):
-    kk = "kk"
-    ru = "ru"
-    en = "en"
-
-
-class LintFormat(str, enum.Enum):
-    terminal = "terminal"
-    json = "json"
-
-
-class FailOn(str, enum.Enum):
-    error = "error"
-    warning = "warning"
 
 
 class Target(str, enum.Enum):
@@ -52,16 +38,8 @@ _LINE_END_NAMES = {"\r\n": "CRLF", "\r": "CR", "mixed": "mixed CRLF/CR/LF"}
 
 # ---------------------------------------------------------------- helpers
 
-def _lang(lang: Optional[Language]) -> str:
-    from ..i18n import choose_language
-
-    return choose_language(lang.value if lang else None)
-
-
 def _fail(message: str) -> None:
     """One message on stderr, exit code 2 (the CLI's usage-error convention)."""
-    from ..cli import UsageProblem
-
     raise UsageProblem(message)
 
 
@@ -122,7 +100,7 @@ def _refuse_errors(path: Path, bank, lang: str) -> None:
 @app.command()
 def lint(
     files: list[Path] = typer.Argument(..., help="Bank files: .aiken.txt, .gift, .xml (or .txt, detected)."),
-    format: LintFormat = typer.Option(LintFormat.terminal, "--format", "-f", help="Output format."),
+    format: SimpleFormat = typer.Option(SimpleFormat.terminal, "--format", "-f", help="Output format."),
     lang: Optional[Language] = LANG_OPTION,
     profile: Optional[str] = typer.Option(None, "--profile", "-p", help="Profile name or .yaml file (thresholds)."),
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Lowest severity that makes the exit code 1."),
@@ -141,10 +119,10 @@ def lint(
     from ..rules.registry import Severity
     from .lint import lint_files
 
-    language = _lang(lang)
+    language = resolve_language(lang)
     _require_files(files, language)
     result = lint_files(files, load_profile(profile))
-    if format is LintFormat.json:
+    if format is SimpleFormat.json:
         rows = [{"file": f.file, "line": f.line, "rule": f.rule_id, "severity": f.severity.value,
                  "message": f.text(language), "clause": f.clause} for f in result.findings]
         typer.echo(json.dumps({"findings": rows, "files": [str(p) for p in files]}, ensure_ascii=False, indent=2))
@@ -181,7 +159,7 @@ def fix(
     from ..i18n import t
     from .fix import fix_bank
 
-    language = _lang(lang)
+    language = resolve_language(lang)
     _require_files([file], language)
     try:
         data = file.read_bytes()
@@ -229,7 +207,7 @@ def convert(
     from ..i18n import t
     from .writers import TARGETS, write_bank
 
-    language = _lang(lang)
+    language = resolve_language(lang)
     _require_files([file], language)
     loaded = _load_or_fail(file, language)
     _refuse_errors(file, loaded.bank, language)
@@ -255,7 +233,7 @@ def convert(
 @app.command()
 def stats(
     files: list[Path] = typer.Argument(..., help="Bank files."),
-    format: LintFormat = typer.Option(LintFormat.terminal, "--format", "-f", help="Output format."),
+    format: SimpleFormat = typer.Option(SimpleFormat.terminal, "--format", "-f", help="Output format."),
     lang: Optional[Language] = LANG_OPTION,
 ) -> None:
     """Count questions by kind and category, correct answers by letter, options per question.
@@ -266,11 +244,11 @@ def stats(
     """
     from .stats import bank_stats, combine
 
-    language = _lang(lang)
+    language = resolve_language(lang)
     _require_files(files, language)
     per_file = {str(path): bank_stats(_load_or_fail(path, language).bank) for path in files}
     total = combine(list(per_file.values()))
-    if format is LintFormat.json:
+    if format is SimpleFormat.json:
         typer.echo(json.dumps({"files": per_file, "total": total}, ensure_ascii=False, indent=2))
         return
     for path, item in per_file.items():

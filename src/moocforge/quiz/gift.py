@@ -201,7 +201,8 @@ class GiftReader:
             found = _ID.search(comments)
             if found:
                 question.idnumber = found.group(1).strip(WS).replace("\\]", "]")
-            question.tags = [tag for tag in (raw.strip(WS).replace("\\]", "]") for raw in _TAG.findall(comments)) if tag]
+            tags = (raw.strip(WS).replace("\\]", "]") for raw in _TAG.findall(comments))
+            question.tags = [tag for tag in tags if tag]
         question.category = self.category
         self.bank.questions.append(question)
 

@@ -152,7 +152,8 @@ class Bank:
 
     @property
     def question_count(self) -> int:
-        """Test items: questions Moodle imports intact, descriptions not counted."""
+        """Questions read intact, descriptions not counted (``validity.importable_count`` also
+        leaves out those whose grades Moodle refuses)."""
         return sum(1 for q in self.questions if q.is_gradable)
 
     def errors(self) -> list:

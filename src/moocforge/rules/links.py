@@ -21,7 +21,7 @@ def missing_file(ctx: RuleContext):
         if facts is None or not facts.inside:
             continue  # LK102
         if not facts.exists:
-            yield ctx.finding("missing", field_path=ref.field, params={"path": ref.path, "role": "@core.role." + ref.role.replace(":", ".")}, **_where(ref))
+            yield ctx.finding("missing", field_path=ref.field, params={"path": ref.path, "role": {"i18n": "core.role." + ref.role.replace(":", ".")}}, **_where(ref))
         elif not facts.is_file:
             yield ctx.finding("not_a_file", field_path=ref.field, params={"path": ref.path}, **_where(ref))
 

@@ -60,9 +60,9 @@ class Finding:
         return self.message if "." in self.message else f"{self.rule_id}.{self.message}"
 
     def text(self, lang: str) -> str:
-        # A parameter written "@key" is itself a catalogue key (e.g. a file role),
-        # translated into the same language as the message.
-        params = {k: t(v[1:], lang) if isinstance(v, str) and v.startswith("@") else v
+        # A parameter given as {"i18n": KEY} is itself a catalogue key (e.g. a
+        # file role), translated into the same language as the message.
+        params = {k: t(v["i18n"], lang) if isinstance(v, dict) and set(v) == {"i18n"} else v
                   for k, v in self.params.items()}
         return t(self.message_key, lang, **params)
 

@@ -58,9 +58,11 @@ def _feedback(feedback: Text | None, default_format: str) -> str:
     return "#" + _marked_text(feedback, default_format) if feedback is not None and feedback.text else ""
 
 
-def _weight(choice_weight: float | None, fraction: float) -> str:
-    value = choice_weight if choice_weight is not None else fraction * 100
-    return f"%{format_number(value)}%"
+def _weight(weight: float | None, fraction: float, default: float) -> str:
+    """'%w%' as written, or from the fraction; '' when the answer has the kind's default grade."""
+    if weight is None and fraction == default:
+        return ""
+    return f"%{format_number(weight if weight is not None else fraction * 100)}%"
 
 
 class GiftWriter:
@@ -178,10 +180,8 @@ class GiftWriter:
         for choice, is_marked in zip(question.choices, marked):
             if is_marked:
                 prefix = "="
-            elif choice.weight is not None or choice.fraction != 0:
-                prefix = "~" + _weight(choice.weight, choice.fraction)
             else:
-                prefix = "~"
+                prefix = "~" + _weight(choice.weight, choice.fraction, 0.0)
             text = _marked_text(choice.text, fmt, weight_like=not is_marked)
             lines.append(prefix + text + _feedback(choice.feedback, fmt))
         return lines
@@ -193,8 +193,8 @@ class GiftWriter:
         fmt = question.stem.format
         lines = []
         for position, choice in enumerate(question.choices):
-            weight = _weight(choice.weight, choice.fraction) if choice.weight is not None or choice.fraction != 1 else ""
-            line = weight + _marked_text(choice.text, fmt, weight_like=True) + _feedback(choice.feedback, fmt)
+            line = (_weight(choice.weight, choice.fraction, 1.0) + _marked_text(choice.text, fmt, weight_like=True)
+                    + _feedback(choice.feedback, fmt))
             # Only the first answer can go without '=', and not when the bare line would be read
             # otherwise: TRUE/FALSE (a true/false question), '#…' (numerical), '' (a blank line ends
             # the question) or "0" (PHP's empty() makes Moodle drop it).
@@ -215,7 +215,7 @@ class GiftWriter:
         fmt = question.stem.format
         lines = []
         for position, number in enumerate(answers):
-            weight = _weight(number.weight, number.fraction) if number.weight is not None or number.fraction != 1 else ""
+            weight = _weight(number.weight, number.fraction, 1.0)
             line = weight + _number_text(number) + _feedback(number.feedback, fmt)
             unmarked = position == 0 and not number.marked and line != "0"  # "0" alone: see shortanswer
             lines.append(line if unmarked else "=" + line)
