@@ -136,3 +136,34 @@ def test_quiz_fix_copies_are_not_discovered(tmp_path):
     (lesson / "a.fixed.aiken.txt").write_text("Q?\nA. a\nB. b\nANSWER: A\n", encoding="utf-8")
     (lesson / "quiz.aiken.txt").write_text("Q?\nA. a\nB. b\nANSWER: A\n", encoding="utf-8")
     assert load_course(tmp_path).model.modules[0].lessons[0].quiz.file == "module-01/lesson-01/quiz.aiken.txt"
+
+
+def test_binary_descriptor_gets_a_clear_message(tmp_path):
+    (tmp_path / "course.yaml").write_bytes(b"PK\x03\x04\x14\x00\x06\x00word/document.xml")
+    with pytest.raises(CourseError) as info:
+        load_course(tmp_path)
+    assert "binary" in info.value.message and info.value.line == 1
+
+
+def test_declared_folders_outside_the_course_are_not_searched(tmp_path):
+    outside = tmp_path / "outside"
+    (outside / "lesson-01").mkdir(parents=True)
+    (outside / "lesson-01" / "secret.pdf").write_bytes(b"%PDF-1.4")
+    course = tmp_path / "course"
+    course.mkdir()
+    (course / "course.yaml").write_text("title: A\nmodules:\n  - title: M\n    dir: ../outside\n", encoding="utf-8")
+    (course / "module-02").symlink_to(outside, target_is_directory=True)
+    loaded = load_course(course)
+    assert all("secret" not in ref.path for ref in loaded.refs)
+    assert [m.dir for m in loaded.model.modules] == ["../outside"]  # the linked module-02 is not followed
+    assert [(r.role, r.path) for r in loaded.refs] == [("folder", "../outside")]
+
+
+def test_windows_absolute_paths_are_outside(tmp_path):
+    from moocforge.check import run_check
+
+    data = good_descriptor()
+    data["modules"][0]["lessons"][0]["reading"] = ["C:\\Users\\teacher\\lecture.pdf", "\\\\server\\share\\x.pdf"]
+    root = write_course(tmp_path / "c", data)
+    found = run_check(root, select=["LK102"]).findings
+    assert sorted(f.params["path"] for f in found) == ["//server/share/x.pdf", "C:/Users/teacher/lecture.pdf"]

@@ -22,7 +22,10 @@ from moocforge.textio import read_text
 
 CORPUS_PARTS = ("conformance", "gift-pegjs")
 _LOCAL = Path(__file__).resolve().parents[3] / "shared" / Path(*CORPUS_PARTS)
-CASES = sorted(p.stem for p in _LOCAL.glob("*.gift")) if _LOCAL.is_dir() else []
+# Without ../shared, one skipped case says why, instead of an empty parameter set.
+CASES = (sorted(p.stem for p in _LOCAL.glob("*.gift")) if _LOCAL.is_dir() else
+         [pytest.param("corpus", marks=pytest.mark.skip(reason=f"../shared not found at {_LOCAL.parents[1]}: "
+                                                                "the GIFT conformance corpus lives there"))])
 
 LINES_JOINED = ("Moodle joins a question's lines with a newline (readquestion implodes them with \"\\n\"); "
                 "gift-pegjs joins them with a space")
@@ -119,7 +122,9 @@ def test_every_expected_question_matches(corpus, case):
 
 
 def test_recorded_differences_name_real_cases_and_give_a_reason():
-    assert {name for name, _, _ in MOODLE_DIFFERS} <= set(CASES) or not CASES
+    if not _LOCAL.is_dir():
+        pytest.skip("../shared not found: the GIFT conformance corpus lives there")
+    assert {name for name, _, _ in MOODLE_DIFFERS} <= set(CASES)
     assert all(reason for _, reason in MOODLE_DIFFERS.values())
 
 

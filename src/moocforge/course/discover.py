@@ -57,9 +57,11 @@ def numbered_dirs(folder: Path, pattern: re.Pattern[str]) -> dict[int, Path]:
     found: dict[int, Path] = {}
     if not folder.is_dir():
         return found
+    root = folder.resolve()
     for entry in sorted(folder.iterdir(), key=lambda p: p.name.lower()):
         match = pattern.match(entry.name)
-        if entry.is_dir() and match:
+        # A linked folder that leads out of the course is not followed.
+        if entry.is_dir() and match and entry.resolve().is_relative_to(root):
             found.setdefault(int(match.group(2)), entry)
     return found
 

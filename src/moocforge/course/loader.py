@@ -117,7 +117,7 @@ def read_descriptor(root: Path) -> tuple[Path, Any, dict, str]:
         data, lines = load_with_lines(decoded.text)
     except YamlSyntaxError as exc:
         raise CourseError(f"not valid YAML: {exc}", file=str(candidate), line=exc.line,
-                          hint="fix the indentation or quoting on that line") from None
+                          hint=exc.hint or "fix the indentation or quoting on that line") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -163,9 +163,15 @@ def _rel(root: Path, path: Path) -> str:
     return PurePosixPath(path.relative_to(root)).as_posix()
 
 
+def _declared_dir(loaded: LoadedCourse, rel: str) -> Path | None:
+    """A folder named in the descriptor, if it lies inside the course (LK102 reports it otherwise)."""
+    folder = loaded.resolve(rel)
+    return folder if loaded.inside(folder) else None
+
+
 def _module_dir(loaded: LoadedCourse, index: int, module: Module, by_number: dict[int, Path]) -> Path | None:
     if module.dir:
-        return loaded.root / module.dir
+        return _declared_dir(loaded, module.dir)
     return by_number.get(index + 1)
 
 
@@ -236,7 +242,7 @@ def _discover_module(loaded: LoadedCourse, index: int, module: Module, folder: P
     for j, lesson in enumerate(module.lessons):
         if lesson.id is None:
             lesson.id = f"{module.id}.L{j + 1}"
-        lesson_folder = root / lesson.dir if lesson.dir else lesson_dirs.get(j + 1)
+        lesson_folder = _declared_dir(loaded, lesson.dir) if lesson.dir else lesson_dirs.get(j + 1)
         _discover_lesson(loaded, lesson, lesson_folder)
 
 
@@ -289,6 +295,11 @@ def _collect_refs(loaded: LoadedCourse) -> list[FileRef]:
     add(model.promo_video, "promo", ("promo_video",))
     for i, module in enumerate(model.modules):
         m = ("modules", i)
+        if ("modules", i, "dir") in loaded.lines:
+            add(module.dir, "folder", m + ("dir",), module.id)
+        for j, lesson in enumerate(module.lessons):
+            if ("modules", i, "lessons", j, "dir") in loaded.lines:
+                add(lesson.dir, "folder", m + ("lessons", j, "dir"), module.id, lesson.id)
         add(module.self_study, "self_study", m + ("self_study",), module.id)
         add(module.assignments, "assignments", m + ("assignments",), module.id)
         add(module.announcement_file, "announcement", m + ("announcement_file",), module.id)

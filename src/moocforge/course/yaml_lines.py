@@ -15,9 +15,10 @@ Path_ = tuple[Any, ...]
 
 
 class YamlSyntaxError(Exception):
-    def __init__(self, message: str, line: int | None):
+    def __init__(self, message: str, line: int | None, hint: str | None = None):
         super().__init__(message)
         self.line = line
+        self.hint = hint
 
 
 class DuplicateKeyError(YamlSyntaxError):
@@ -46,8 +47,9 @@ def _record(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
 
 def load_with_lines(text: str) -> tuple[Any, dict[Path_, int]]:
     """Return the parsed document and a map of paths to lines."""
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
+        loader = yaml.SafeLoader(text)  # the reader rejects control characters already here
         node = loader.get_single_node()
         if node is None:
             return None, {}
@@ -58,10 +60,18 @@ def load_with_lines(text: str) -> tuple[Any, dict[Path_, int]]:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
         raise YamlSyntaxError(str(problem), mark.line + 1 if mark else None) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - other YAML errors carry no mark
+    except yaml.reader.ReaderError as exc:
+        # Control characters: usually a binary file (a .docx saved as course.yaml).
+        line = text.count("\n", 0, exc.position) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise YamlSyntaxError(f"character U+{code:04X} is not allowed in YAML text; "
+                              "is this a binary file (a Word document saved under this name)?", line,
+                              hint="save course.yaml as plain text (UTF-8), e.g. from Notepad or VS Code") from None
+    except yaml.YAMLError as exc:
         raise YamlSyntaxError(str(exc), None) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return data, lines
 
 

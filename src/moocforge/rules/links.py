@@ -21,8 +21,9 @@ def missing_file(ctx: RuleContext):
         if facts is None or not facts.inside:
             continue  # LK102
         if not facts.exists:
-            yield ctx.finding("missing", field_path=ref.field, params={"path": ref.path, "role": {"i18n": "core.role." + ref.role.replace(":", ".")}}, **_where(ref))
-        elif not facts.is_file:
+            role = {"i18n": "core.role." + ref.role.replace(":", ".")}
+            yield ctx.finding("missing", field_path=ref.field, params={"path": ref.path, "role": role}, **_where(ref))
+        elif not facts.is_file and ref.role != "folder":
             yield ctx.finding("not_a_file", field_path=ref.field, params={"path": ref.path}, **_where(ref))
 
 
