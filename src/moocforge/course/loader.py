@@ -25,6 +25,7 @@ from ..textio import read_text
 DESCRIPTOR_NAMES = ("course.yaml", "course.yml")
 # A scheme of two or more letters then ':' (one letter would be a Windows drive), or www.
 URL_PATTERN = re.compile(r"^(?:[a-z][a-z0-9+.-]+:|www\.)", re.I)
+WINDOWS_ABSOLUTE = re.compile(r"^([A-Za-z]:[\\/]|[\\/]{2})")
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,22 @@ class LoadedCourse:
             return True
         except ValueError:
             return False
+
+    def rel_inside(self, rel: str) -> bool:
+        """Does a path as written in the course lead (links followed) inside the folder?
+
+        "C:/…" or "//server/…" from a Windows machine is absolute wherever we run.
+        """
+        return not WINDOWS_ABSOLUTE.match(rel) and self.inside(self.resolve(rel))
+
+    def readable_file(self, rel: str) -> Path | None:
+        """The absolute path of a referenced file that exists inside the course, else None.
+
+        Inspectors read only such files: a missing one is LK101's finding and
+        one outside the folder LK102's, and neither is ever opened.
+        """
+        target = self.resolve(rel)
+        return target if self.rel_inside(rel) and target.is_file() else None
 
     def refs_by_role(self, *roles: str) -> list[FileRef]:
         return [r for r in self.refs if r.role in roles or any(r.role.startswith(x + ":") for x in roles)]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..textio import read_text
@@ -10,7 +9,6 @@ from ..textio import read_text
 # Text files read whole for rules (announcements are a few hundred characters).
 TEXT_ROLES = ("announcement",)
 MAX_TEXT_BYTES = 1_000_000
-_WINDOWS_ABSOLUTE = re.compile(r"^([A-Za-z]:[\\/]|[\\/]{2})")
 
 
 @dataclass(frozen=True)
@@ -27,9 +25,7 @@ def collect(course) -> dict[str, FileFacts]:
         if ref.is_url or ref.path in facts:
             continue
         target = course.resolve(ref.path)
-        # "C:/…" or "//server/…" from a Windows machine is absolute wherever we run.
-        windows_absolute = bool(_WINDOWS_ABSOLUTE.match(ref.path))
-        inside = course.inside(target) and not windows_absolute
+        inside = course.rel_inside(ref.path)
         # Never look at what lies outside the course folder: report it instead.
         exists = inside and target.exists()
         is_file = exists and target.is_file()

@@ -190,9 +190,8 @@ def media_refs(course) -> dict[str, set[str]]:
     for ref in course.refs_by_role(*MEDIA_ROLES):
         if ref.is_url:
             continue
-        target = course.resolve(ref.path)
         # Never read outside the course folder; a missing file is LK/DC's finding.
-        if course.inside(target) and target.is_file():
+        if course.readable_file(ref.path) is not None:
             roles.setdefault(ref.path, set()).add(ref.role)
     return roles
 
@@ -227,9 +226,9 @@ def collect(course, profile, options) -> tuple[dict[str, MediaFacts], dict[str, 
         media[rel] = facts
     qc: dict[str, QcAnalysis] = {}
     if options.deep:
-        wanted = {absolute[rel]: media[rel] for rel in deep_targets(course, roles)}
-        analyses = inspector.analyses_for(wanted)
-        for rel in deep_targets(course, roles):
+        targets = deep_targets(course, roles)
+        analyses = inspector.analyses_for({absolute[rel]: media[rel] for rel in targets})
+        for rel in targets:
             if absolute[rel] in analyses:
                 analysis = analyses[absolute[rel]]
                 analysis.path = rel

@@ -54,8 +54,8 @@ def collect(course, profile, options) -> dict[str, QuizBankEvidence]:
     for ref in course.refs_by_role("quiz", "survey"):
         if ref.is_url or ref.path in banks:
             continue
-        path = course.resolve(ref.path)
-        if not course.inside(path) or not path.is_file():
+        path = course.readable_file(ref.path)
+        if path is None:
             continue  # LK rules report missing files and paths outside the course
         banks[ref.path] = inspect_bank(path, ref.path, role="survey" if ref.role == "survey" else "quiz",
                                        module=ref.module, lesson=ref.lesson)
