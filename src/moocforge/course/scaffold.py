@@ -27,6 +27,7 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 
+from ..inspect.cache import CACHE_FOLDER_NAME
 from .errors import CourseError
 from .model import Course
 
@@ -235,6 +236,8 @@ def render_files(plan: CoursePlan, lang: str, title: str | None) -> dict[str, st
         "course.yaml": _render("course.yaml.j2", t=t, plan=plan, lang=lang, title=title or ""),
         "course.schema.json": json.dumps(course_schema(), ensure_ascii=False, indent=2) + "\n",
         "README.md": _render("README.md.j2", t=t, heading=title or "moocforge"),
+        # The media cache lives in the course folder; it must not end up in the course's repository.
+        ".gitignore": f"{CACHE_FOLDER_NAME}/\n",
     }
     for m in plan.modules:
         files[f"{m.folder}/announcement.md"] = _render("announcement.md.j2", t=t, number=m.number)
