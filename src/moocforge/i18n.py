@@ -107,10 +107,6 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: Any) -> str:
         return template
 
 
-def has_key(key: str) -> bool:
-    return key in catalogue()
-
-
 def missing_translations(keys: Iterable[str], languages: Iterable[str] = LANGUAGES) -> list[str]:
     """Return 'key [lang]' for every key lacking a text in any language."""
     cat = catalogue()

@@ -2,7 +2,8 @@
 
 ``pip install`` alone must give a working tool, so imageio-ffmpeg's bundled
 binary is the fallback. A system ffmpeg on PATH is preferred because studios
-often have a newer build with more codecs.
+often have a newer build with more codecs. Everything moocforge measures is
+read with MediaInfo or with ffmpeg itself (no ffprobe: imageio-ffmpeg ships none).
 """
 
 from __future__ import annotations
@@ -31,10 +32,3 @@ def ffmpeg_path() -> str:
     except Exception as exc:  # the bundled binary can be missing on exotic platforms
         raise ToolMissing("ffmpeg not found: install it, or `pip install imageio-ffmpeg` "
                           f"(bundled binary unavailable: {exc})") from None
-
-
-@lru_cache(maxsize=1)
-def ffprobe_path() -> str | None:
-    """ffprobe is optional: imageio-ffmpeg ships only ffmpeg. None when absent."""
-    override = os.environ.get("MOOCFORGE_FFPROBE")
-    return override or shutil.which("ffprobe")
