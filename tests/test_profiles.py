@@ -55,3 +55,10 @@ def test_bad_profiles_give_clear_errors(tmp_path):
     loop.write_text("name: loop\nextends: loop.yaml\n", encoding="utf-8")
     with pytest.raises(ProfileError):
         load_profile(str(loop))
+
+
+def test_user_profile_in_cp1251_is_read(tmp_path):
+    # A department's profile saved from a Windows editor, with a Russian comment.
+    path = tmp_path / "dept.yaml"
+    path.write_bytes("extends: atu-2025\n# Решение кафедры\nstructure:\n  modules:\n    min: 5\n".encode("cp1251"))
+    assert load_profile(str(path)).get("structure.modules.min") == 5

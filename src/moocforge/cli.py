@@ -14,6 +14,7 @@ from rich.console import Console
 from . import __version__
 from .cli_common import FailOn, Language, UsageProblem, resolve_language
 from .course.errors import CourseError
+from .fileio import write_atomically
 from .profiles import ProfileError
 from .report import REPORT_FORMATS
 
@@ -54,10 +55,7 @@ def _write_output(text: str, output: Optional[Path]) -> None:
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(f".{output.name}.tmp-{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, output)
+    write_atomically(output, text.encode("utf-8"))
 
 
 @app.command()

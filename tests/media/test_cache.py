@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sys
 
 import pytest
 
+from moocforge import fileio
 from moocforge.check import run_check
 from moocforge.inspect import InspectOptions, media as media_module
 from moocforge.inspect.cache import CACHE_FOLDER_NAME, ResultCache, default_user_cache_dir, file_identity
@@ -102,11 +102,26 @@ def test_interrupted_write_leaves_no_entry(tmp_path, monkeypatch, media):
     identity = file_identity(media.get("p25"))
     key = ResultCache.key("probe", identity, "v1")
 
-    def dump_then_interrupt(data, handle, **kwargs):
-        handle.write('{"key": "' + key[:10])  # part of the entry is on disk …
-        raise KeyboardInterrupt  # … when Ctrl-C arrives
+    real_fdopen = fileio.os.fdopen
 
-    monkeypatch.setattr(json, "dump", dump_then_interrupt)
+    class HalfWritten:
+        """Writes part of the entry to disk, then Ctrl-C arrives."""
+
+        def __init__(self, fd, mode):
+            self.handle = real_fdopen(fd, mode)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+        def write(self, data):
+            self.handle.write(data[:10])
+            self.handle.flush()
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(fileio.os, "fdopen", HalfWritten)
     with pytest.raises(KeyboardInterrupt):
         cache.put("probe", key, {"x": 1})
     monkeypatch.undo()

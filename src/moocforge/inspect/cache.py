@@ -16,9 +16,10 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from ..fileio import write_atomically
 
 CACHE_FOLDER_NAME = ".moocforge-cache"
 _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -90,26 +91,13 @@ class ResultCache:
         target = self._entry_path(kind, key)
         try:
             self._prepare(target.parent)
-            handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, prefix=".tmp-",
-                                                 suffix=".json", delete=False)
-        except OSError as exc:
-            self.write_failed = self.write_failed or f"{target.parent}: {exc.strerror or exc}"
-            return
-        try:
-            with handle:
-                json.dump({"key": key, "kind": kind, "data": data}, handle, ensure_ascii=False)
+            payload = json.dumps({"key": key, "kind": kind, "data": data}, ensure_ascii=False)
             # No fsync: the rename already makes an interrupted run leave the whole
             # entry or none; after a power cut a damaged entry reads as a miss
             # (get() rejects it), so syncing every entry would only cost time.
-            os.replace(handle.name, target)
-        except BaseException as exc:  # also KeyboardInterrupt: never leave a half-written file
-            try:
-                os.unlink(handle.name)
-            except OSError:
-                pass
-            if not isinstance(exc, (OSError, TypeError, ValueError)):
-                raise
-            self.write_failed = self.write_failed or f"{target}: {exc}"
+            write_atomically(target, payload.encode("utf-8"))
+        except (OSError, TypeError, ValueError) as exc:
+            self.write_failed = self.write_failed or f"{target}: {getattr(exc, 'strerror', None) or exc}"
 
     def _prepare(self, entry_folder: Path) -> None:
         """Create the folders; mark the top one as a cache (backup tools and git skip it)."""

@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+from ..fileio import names_a_file
+from ..textio import read_text
 from .probe import MediaFacts
 
 OPERATORS = ("=", "!=", ">=", "<=", ">", "<", "in", "not in")
@@ -130,13 +132,13 @@ def _load_builtin(name: str) -> Policy:
 def load_policy(name_or_path: str | Path) -> Policy:
     """A built-in policy by name (atu-source, atu-upload) or a policy file by path."""
     spec = str(name_or_path)
-    if spec.endswith((".yaml", ".yml")) or "/" in spec or "\\" in spec:
+    if names_a_file(spec):
         path = Path(spec)
         if not path.is_file():
             raise PolicyError(f"policy file {path} does not exist")
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+            text = read_text(path).text  # a studio's policy may come from a Windows editor
+        except OSError as exc:
             raise PolicyError(f"policy file {path} cannot be read ({exc})") from None
         return parse_policy(text, str(path), path.stem)
     return _load_builtin(spec)

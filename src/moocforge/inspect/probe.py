@@ -14,7 +14,7 @@ its own policy without knowing MediaInfo's internal names.
 from __future__ import annotations
 
 import threading
-from dataclasses import asdict, dataclass, field, fields as dataclass_fields
+from dataclasses import asdict, dataclass, fields as dataclass_fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any

@@ -22,6 +22,9 @@ from typing import Any
 
 import yaml
 
+from ..fileio import names_a_file
+from ..textio import read_text
+
 DEFAULT_PROFILE = "atu-2025"
 _MISSING = object()
 _META_KEYS = {"name", "title", "extends", "description", "source"}
@@ -151,7 +154,12 @@ def _read_builtin(name: str) -> dict:
 def _read_user_file(path: Path) -> dict:
     if not path.is_file():
         raise ProfileError(f"profile file {path} does not exist")
-    data = _read_yaml(path.read_text(encoding="utf-8-sig"), str(path))
+    # Departments write profiles on Windows too: detect the encoding as for every author file.
+    try:
+        text = read_text(path).text
+    except OSError as exc:
+        raise ProfileError(f"profile file {path} cannot be read ({exc.strerror or exc})") from None
+    data = _read_yaml(text, str(path))
     meta = {k: data.pop(k) for k in list(data) if k in _META_KEYS}
     meta.setdefault("name", path.stem)
     meta.setdefault("extends", DEFAULT_PROFILE)
@@ -161,8 +169,7 @@ def _read_user_file(path: Path) -> dict:
 def load_profile(name_or_path: str | Path | None = None, _seen: tuple[str, ...] = ()) -> Profile:
     """Load a built-in profile by name, or a user's YAML file by path."""
     spec = str(name_or_path or DEFAULT_PROFILE)
-    looks_like_path = spec.endswith((".yaml", ".yml")) or "/" in spec or "\\" in spec
-    raw = _read_user_file(Path(spec)) if looks_like_path else _read_builtin(spec)
+    raw = _read_user_file(Path(spec)) if names_a_file(spec) else _read_builtin(spec)
     name = str(raw["name"])
     if name in _seen:
         raise ProfileError(f"profiles extend each other in a circle: {' → '.join(_seen + (name,))}")

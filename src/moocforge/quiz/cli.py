@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import enum
 import json
-import os
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from ..cli_common import FailOn, Language, SimpleFormat, UsageProblem, resolve_language
+from ..fileio import write_atomically
 
 app = typer.Typer(help="Read, lint, fix and convert quiz banks (Aiken, GIFT, Moodle XML, CAPA, QTI).\n\n"
                        "Example: moocforge quiz lint module-01/assessment.aiken.txt",
@@ -49,18 +49,6 @@ def _require_files(paths: list[Path], lang: str) -> None:
     for path in paths:
         if not path.is_file():
             _fail(t("quiz.cli.no_file", lang, path=path))
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary name beside the target, then rename: never a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    finally:
-        if temporary.exists():
-            temporary.unlink()
 
 
 def _bank_stem(path: Path) -> str:
@@ -177,7 +165,7 @@ def fix(
         diff = result.diff(str(file), str(target))
         if diff:
             typer.echo(diff, nl=False)
-        _write_atomic(target, result.fixed.encode("utf-8"))
+        write_atomically(target, result.fixed.encode("utf-8"))
         typer.echo(t("quiz.cli.fixed_in_place" if in_place else "quiz.cli.fixed_copy", language, path=target))
     if result.remaining:
         typer.echo(t("quiz.cli.still_wrong", language, count=len(result.remaining), path=file))
@@ -218,7 +206,7 @@ def convert(
     written = len(loaded.bank.questions) - len(result.dropped)
     if written == 0:
         _fail(t("quiz.cli.nothing_to_write", language, path=file, target=to.value))
-    _write_atomic(target, result.data)
+    write_atomically(target, result.data)
     typer.echo(t("quiz.cli.wrote", language, path=target, count=written))
     for heading, items in (("quiz.cli.left_out", result.dropped), ("quiz.cli.changed", result.changed)):
         if items:
