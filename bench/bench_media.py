@@ -23,6 +23,10 @@ from pathlib import Path
 
 from timing import best_of
 
+from moocforge.profiles import load_profile
+
+PROFILE = load_profile()
+
 LESSONS = 16  # 4 modules × 4 lessons: the upper end of ATU §8.1 and §8.3
 PROBE_SECONDS = 10
 DEEP_SECONDS = 60
@@ -42,7 +46,7 @@ def _make_lecture(ffmpeg: str, target: Path, seconds: int) -> None:
 def _probe_rows(ffmpeg: str, folder: Path) -> list[dict]:
     from pymediainfo import MediaInfo
 
-    from moocforge.inspect.cache import ResultCache
+    from moocforge.cache import ResultCache
     from moocforge.inspect.media import MediaInspector
 
     source = folder / "lesson.mp4"
@@ -54,7 +58,7 @@ def _probe_rows(ffmpeg: str, folder: Path) -> list[dict]:
         shutil.copyfile(source, copy)
         files.append(copy)
     MediaInfo.parse(source)  # load the library once, as any run after the first would have it
-    MediaInspector(cache=ResultCache(None)).facts_for([source])
+    MediaInspector.for_profile(ResultCache(None), PROFILE).facts_for([source])
 
     def bare_loop() -> None:
         for path in files:
@@ -63,13 +67,13 @@ def _probe_rows(ffmpeg: str, folder: Path) -> list[dict]:
     runs = iter(range(100))
 
     def cold() -> None:  # an empty cache each time: every file read, every entry written
-        MediaInspector(cache=ResultCache(folder / f"cache-{next(runs)}")).facts_for(files)
+        MediaInspector.for_profile(ResultCache(folder / f"cache-{next(runs)}"), PROFILE).facts_for(files)
 
     warm_cache = ResultCache(folder / "cache-warm")
-    MediaInspector(cache=warm_cache).facts_for(files)
+    MediaInspector.for_profile(warm_cache, PROFILE).facts_for(files)
     anchor = best_of(bare_loop)
     ours = best_of(cold)
-    warm = best_of(lambda: MediaInspector(cache=warm_cache).facts_for(files), repeat=5)
+    warm = best_of(lambda: MediaInspector.for_profile(warm_cache, PROFILE).facts_for(files), repeat=5)
     label = f"{LESSONS} × 1080p {PROBE_SECONDS} s uploads"
     return [
         {"name": f"probe {label} (cold)", "value": ours, "unit": "s", "anchor": "bare pymediainfo parse loop",
@@ -80,14 +84,14 @@ def _probe_rows(ffmpeg: str, folder: Path) -> list[dict]:
 
 
 def _deep_row(ffmpeg: str, folder: Path) -> dict:
-    from moocforge.inspect.media_proc import ffmpeg_input
-    from moocforge.inspect.probe import probe_media
-    from moocforge.inspect.qc import QcSettings, analyse_media
+    from moocforge.media.ffmpeg import ffmpeg_input
+    from moocforge.media.probe import probe_media
+    from moocforge.media.qc import QcSettings, analyse_media
 
     lecture = folder / "long-lecture.mp4"
     _make_lecture(ffmpeg, lecture, DEEP_SECONDS)
     facts = probe_media(lecture)
-    settings = QcSettings()
+    settings = QcSettings.from_profile(PROFILE)
 
     def ours() -> None:
         analysis = analyse_media(lecture, has_video=True, has_audio=True, duration=facts.duration, settings=settings)

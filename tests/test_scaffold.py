@@ -275,7 +275,7 @@ def test_phrase_files_share_their_keys():
 
 
 def test_skeleton_keeps_the_media_cache_out_of_git(skeletons):
-    from moocforge.inspect.cache import CACHE_FOLDER_NAME
+    from moocforge.cache import CACHE_FOLDER_NAME
 
     root, files = skeletons[("en", 4)]
     assert (root / ".gitignore").read_text(encoding="utf-8").splitlines() == [f"{CACHE_FOLDER_NAME}/"]

@@ -26,8 +26,7 @@ from typing import Any, Iterable
 
 import yaml
 
-LANGUAGES = ("kk", "ru", "en")
-DEFAULT_LANGUAGE = "en"
+from .languages import DEFAULT_LANGUAGE, LANGUAGES
 
 # Ways authors name the language of instruction in a descriptor.
 _LANGUAGE_ALIASES = {

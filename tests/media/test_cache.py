@@ -11,8 +11,8 @@ import pytest
 from moocforge import fileio
 from moocforge.check import run_check
 from moocforge.inspect import InspectOptions, media as media_module
-from moocforge.inspect.cache import CACHE_FOLDER_NAME, ResultCache, default_user_cache_dir, file_identity
-from moocforge.inspect.probe import PROBES
+from moocforge.cache import CACHE_FOLDER_NAME, ResultCache, default_user_cache_dir, file_identity
+from moocforge.media.probe import PROBES
 
 VIDEOS = {(1, 1): [{"file": "upload_good", "master": "long_gop"}], (1, 2): [{"file": "p25", "master": "prores"}]}
 MEDIA_FILES = 5  # four lesson files and the promo

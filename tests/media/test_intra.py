@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from moocforge.inspect.intra import (intra_from_container, intra_from_frame_types, sample_frame_types)
+from moocforge.media.intra import (intra_from_container, intra_from_frame_types, sample_frame_types)
 from moocforge.inspect.media import MediaInspector
-from moocforge.inspect.cache import ResultCache
-from moocforge.inspect.probe import probe_media
+from moocforge.cache import ResultCache
+from moocforge.media.probe import probe_media
 
 
 @pytest.mark.parametrize("name, expected_format", [

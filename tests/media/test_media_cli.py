@@ -56,7 +56,7 @@ def test_file_names_starting_with_a_dash_are_files(media, tmp_path):
     proc = run("qc", "--format", "json", "--", "-y.mp4", cwd=work)
     assert proc.returncode == 0, proc.stderr
     document = json.loads(proc.stdout)
-    assert document["files"][0]["analysis"]["integrated_lufs"] is not None
+    assert document["evidence"]["qc"]["-y.mp4"]["integrated_lufs"] is not None
     assert sorted(p.name for p in work.iterdir()) == ["-y.mp4"]  # ffmpeg wrote nothing beside it
 
 
@@ -66,14 +66,16 @@ def test_check_passes_and_fails_with_exit_codes(media):
     assert "0 of 12 tests of atu-upload failed" in good.stdout
     bad = run("check", "--policy", "atu-upload", media.get("khz44"), "--format", "json")
     assert bad.returncode == 1
-    tests = {t["id"]: t for t in json.loads(bad.stdout)["files"][0]["tests"]}
+    (checks,) = json.loads(bad.stdout)["evidence"]["policy"].values()
+    tests = {t["id"]: t for t in checks[0]["tests"]}
     assert tests["sampling-rate"]["result"] == "fail" and tests["sampling-rate"]["measured"] == 44100
     assert tests["sampling-rate"]["clause"] == "ATU §9.2.1"
 
 
 def test_check_master_reads_frames_when_needed(media):
     proc = run("check", "--policy", "atu-source", media.get("long_gop"), "--format", "json")
-    tests = {t["id"]: t for t in json.loads(proc.stdout)["files"][0]["tests"]}
+    (checks,) = json.loads(proc.stdout)["evidence"]["policy"].values()
+    tests = {t["id"]: t for t in checks[0]["tests"]}
     assert tests["intra-frame"]["result"] == "fail" and tests["intra-frame"]["measured"] is False
 
 
@@ -90,10 +92,12 @@ def test_check_unreadable_file_fails(media):
 def test_qc_reports_figures_and_timed_findings(media, short_thresholds):
     proc = run("qc", media.get("qc_faults"), "--profile", short_thresholds, "--format", "json", "--lang", "en")
     assert proc.returncode == 0, proc.stderr  # warnings only
-    (entry,) = json.loads(proc.stdout)["files"]
-    assert entry["sound"]["clipped_samples"] > 0 and entry["image"]["blacks"] == [[2.0, 4.0]]
-    silence = next(f for f in entry["findings"] if f["rule"] == "MD113")
-    assert silence["location"] == "00:02–00:04" and silence["message"] == "silence 00:02–00:04 (2 s)"
+    document = json.loads(proc.stdout)
+    (entry,) = document["evidence"]["qc"].values()
+    assert entry["clipped_samples"] > 0 and entry["blacks"] == [[2.0, 4.0]]
+    silence = next(f for f in document["findings"] if f["rule"] == "MD113")
+    assert (silence["location"]["start"], silence["location"]["end"]) == (2.0, 4.0)
+    assert silence["message"] == "silence 00:02–00:04 (2 s)"
     text = run("qc", media.get("qc_faults"), "--profile", short_thresholds, "--lang", "ru")
     assert "тишина 00:02–00:04" in text.stdout and "LUFS" in text.stdout
 

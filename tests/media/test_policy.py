@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from moocforge.inspect.media import MediaInspector
-from moocforge.inspect.cache import ResultCache
-from moocforge.inspect.media_policy import (FAIL, PASS, SKIPPED, UNKNOWN, PolicyError, builtin_policies, evaluate,
+from moocforge.profiles import load_profile
+from moocforge.cache import ResultCache
+from moocforge.media.policy import (FAIL, PASS, SKIPPED, UNKNOWN, PolicyError, builtin_policies, evaluate,
                                             load_policy, problems)
-from moocforge.inspect.probe import probe_media
+from moocforge.media.probe import probe_media
 
 
 def _problems(policy: str, path) -> dict[str, str]:
@@ -76,7 +77,7 @@ def test_unstated_field_is_unknown_with_the_policy_severity(media):
 
 def test_long_gop_master_fails_intra_once_frames_are_read(media, tmp_path):
     path = media.get("long_gop")
-    facts = MediaInspector(cache=ResultCache(None)).facts_for([path], frames_for={path})[path]
+    facts = MediaInspector.for_profile(ResultCache(None), load_profile()).facts_for([path], frames_for={path})[path]
     found = {o.test.field: o for o in problems(evaluate(load_policy("atu-source"), facts))}
     assert found["video.intra_only"].severity == "error" and found["video.intra_only"].measured is False
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from moocforge.inspect.probe import (STATUS_EMPTY, STATUS_NOT_MEDIA, STATUS_OK, STATUS_TRUNCATED,
+from moocforge.media.probe import (STATUS_EMPTY, STATUS_NOT_MEDIA, STATUS_OK, STATUS_TRUNCATED,
                                      STATUS_UNREADABLE, MediaFacts, probe_media)
 
 

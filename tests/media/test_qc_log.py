@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from moocforge.i18n import LANGUAGES, catalogue, missing_translations
-from moocforge.inspect import media_units as units
-from moocforge.inspect.qc import QcAnalysis, QcSettings, build_arguments, parse_log
+from moocforge.media import units
+from moocforge.media.qc import QcAnalysis, QcSettings, build_arguments, parse_log
+from moocforge.profiles import load_profile
 
 LOG = """\
 [h264 @ 0x1] error while decoding MB 3 4
@@ -64,7 +66,7 @@ def test_too_few_decided_frames_give_no_interlace_verdict():
 
 def test_arguments_are_a_list_with_a_safe_input_and_only_present_streams(tmp_path):
     odd = tmp_path / "-i lecture; rm x.mp4"
-    args = build_arguments(odd, has_video=False, has_audio=True, settings=QcSettings(silence_min_seconds=7))
+    args = build_arguments(odd, has_video=False, has_audio=True, settings=dataclasses.replace(QcSettings.from_profile(load_profile()), silence_min_seconds=7))
     assert args[args.index("-i") + 1] == "file:" + str(odd.resolve())
     graph = args[args.index("-filter_complex") + 1]
     assert "0:v" not in graph and "silencedetect@qc=n=-50.0dB:d=7" in graph

@@ -6,7 +6,7 @@ import pytest
 
 from moocforge.check import run_check
 from moocforge.inspect import InspectOptions
-from moocforge.rules.registry import Severity
+from moocforge.findings import Quantity, Severity, at_least
 
 
 def _findings(result, rule_id: str, file: str | None = None):
@@ -40,7 +40,7 @@ def test_md101_decode_errors_with_deep(tmp_path, media_course):
     root = media_course(tmp_path / "c", videos={(1, 1): [{"file": "truncated"}]})
     found = {f.message: f for f in _findings(_check(root, deep=True), "MD101")}
     assert found["truncated"].severity == Severity.ERROR
-    assert found["decode_errors"].severity == Severity.WARNING and found["decode_errors"].measured > 0
+    assert found["decode_errors"].severity == Severity.WARNING and found["decode_errors"].measured.value > 0
 
 
 # ---------------------------------------------------------------- MD102 media-policy by role
@@ -54,7 +54,8 @@ def test_md102_applies_policies_by_role(tmp_path, media_course):
     assert all(f.params["policy"] == "atu-source" for f in master.values())
     assert master["bit_rate"].clause == "ATU §9.1.3" and master["not_intra"].clause == "ATU §9.1.2"
     assert "at least 50 Mbit/s" in master["bit_rate"].text("en") and "50 Мбит/с" in master["bit_rate"].text("ru")
-    assert (master["resolution"].measured, master["resolution"].expected) == ("320×180", "≥ 1920×1080")
+    assert (master["resolution"].measured, master["resolution"].expected) == (
+        Quantity((320, 180), "px"), at_least((1920, 1080), "px"))
     upload = {f.message: f for f in _findings(result, "MD102", "module-01/lesson-01/lecture-1.mp4")}
     assert upload["sampling_rate"].params["policy"] == "atu-upload" and "44.1" in upload["sampling_rate"].text("kk")
     assert "not_intra" not in upload  # uploads may be long-GOP
@@ -158,10 +159,10 @@ def test_deep_faults_are_found_with_their_times(deep_result):
     assert _messages(deep_result, "qc_faults") == {
         ("MD110", "too_loud"), ("MD110", "true_peak"), ("MD111", "clipped"),
         ("MD113", "silence"), ("MD114", "black"), ("MD115", "frozen")}
-    located = {f.rule_id: f for f in deep_result.findings if f.file == _file("qc_faults") and f.location}
-    assert located["MD113"].location == "00:02–00:04"
-    assert located["MD114"].location == "00:02–00:04"
-    assert located["MD115"].location == "00:04–00:06"  # the black stretch, frozen too, is not repeated
+    located = {f.rule_id: f for f in deep_result.findings if f.file == _file("qc_faults") and f.location.has_position}
+    assert (located["MD113"].location.start, located["MD113"].location.end) == (2.0, 4.0)
+    assert (located["MD114"].location.start, located["MD114"].location.end) == (2.0, 4.0)
+    assert (located["MD115"].location.start, located["MD115"].location.end) == (pytest.approx(4.0, abs=0.5), 6.0)  # the black stretch, frozen too, is not repeated
     assert located["MD113"].text("en") == "silence 00:02–00:04 (2 s)"
 
 

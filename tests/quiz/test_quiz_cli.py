@@ -42,14 +42,16 @@ def test_each_command_has_help_with_an_example(capsys, monkeypatch, command):
 def test_lint_names_file_line_and_fix_and_fails(capsys, monkeypatch, banks):
     code, out, _ = cli(capsys, monkeypatch, "quiz", "lint", banks / "broken.aiken.txt", "--lang", "en")
     assert code == 1
-    assert f"{banks / 'broken.aiken.txt'}:2: error QZ101 option letter “А” is Cyrillic" in out
-    assert f"{banks / 'broken.aiken.txt'}:7: error QZ101 “answer:” must be written “ANSWER:”" in out
-    assert out.splitlines()[-1] == "3 error(s), 0 warning(s) in 1 file(s)"
+    # the check report's layout: the file, then each finding with its line
+    assert f"\n{banks / 'broken.aiken.txt'}\n" in out
+    assert "error   QZ101 option letter “А” is Cyrillic" in out and f"{banks / 'broken.aiken.txt'}:2 ·" in out
+    assert "QZ101 “answer:” must be written “ANSWER:”" in out and f"{banks / 'broken.aiken.txt'}:7 ·" in out
+    assert out.splitlines()[-1] == "3 errors, 0 warnings, 0 info in 1 file"
 
 
 def test_lint_json_and_clean_exit(capsys, monkeypatch, banks):
     code, out, _ = cli(capsys, monkeypatch, "quiz", "lint", banks / "good.aiken.txt", "--format", "json")
-    assert code == 0 and json.loads(out)["findings"] == []
+    assert code == 0 and json.loads(out)["findings"] == [] and json.loads(out)["course"]["kind"] == "files"
     code, out, _ = cli(capsys, monkeypatch, "quiz", "lint", banks / "broken.aiken.txt", "-f", "json", "-l", "ru")
     rows = json.loads(out)["findings"]
     assert code == 1 and {r["rule"] for r in rows} == {"QZ101"} and "кириллическая" in rows[0]["message"]

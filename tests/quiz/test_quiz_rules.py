@@ -1,8 +1,9 @@
 """Every QZ rule with a passing and a failing bank, through the same path `quiz lint` takes.
 
-Banks are real files in tmp_path. ``lint_files`` turns them into quiz evidence
-and runs the catalogue's QZ rules, exactly what ``moocforge check`` does for a
-course's banks (the course-level cases at the end go through ``run_check``).
+Banks are real files in tmp_path. ``run_check`` on them as loose files turns
+them into quiz evidence and runs the catalogue's QZ rules, exactly what
+``moocforge check`` does for a course's banks (the course-level cases at the
+end check a course).
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ import pytest
 
 from course_factory import aiken_bank, good_descriptor, write_course
 from moocforge.check import run_check
-from moocforge.profiles import load_profile
-from moocforge.quiz.lint import lint_files
-from moocforge.rules.registry import Severity, all_rules
+from moocforge.course.loose import ROLE_QUIZ, loose_files
+from moocforge.findings import Severity
+from moocforge.rules.registry import all_rules
 
 
 def lint(tmp_path, files: dict[str, str]):
@@ -22,7 +23,7 @@ def lint(tmp_path, files: dict[str, str]):
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
         paths.append(path)
-    return lint_files(paths, load_profile("atu-2025")).findings
+    return run_check(loose_files(paths, ROLE_QUIZ), profile="atu-2025", select=["QZ"]).findings
 
 
 def found(findings, rule_id):
@@ -86,7 +87,7 @@ def test_failing_case(tmp_path, rule_id):
     files, expected = FAILING[rule_id]
     if rule_id == "QZ103":
         (tmp_path / "legacy.aiken.txt").write_bytes(aiken("Вопрос?", ["да", "нет"], "A").encode("cp1251"))
-        findings = lint_files([tmp_path / "legacy.aiken.txt"], load_profile("atu-2025")).findings
+        findings = run_check(loose_files([tmp_path / "legacy.aiken.txt"], ROLE_QUIZ), select=["QZ"]).findings
     else:
         findings = lint(tmp_path, files)
     assert found(findings, rule_id) == expected
@@ -163,7 +164,7 @@ def test_question_counts_are_exact(tmp_path):
     result = run_check(root, select=["ST109", "DC105"])
     assert result.evidence.quiz["module-01/lesson-01/quiz.aiken.txt"].question_count == 6
     assert result.evidence.quiz["final/final.aiken.txt"].question_count == 20
-    from moocforge.inspect.quizzes import inspect_bank
+    from moocforge.inspect.quiz import inspect_bank
 
     assert inspect_bank(gift, "final/final.gift").question_count == 3
 

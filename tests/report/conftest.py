@@ -18,7 +18,7 @@ import pytest
 
 from course_factory import good_descriptor, write_course
 from moocforge.check import run_check
-from moocforge.rules.registry import Finding, Severity
+from moocforge.findings import Bound, Finding, Location, Quantity, Severity, at_most, between
 
 FOUNDATION_RULES = ["CD", "ST", "DC", "LK"]  # media and quiz rules belong to other areas' tests
 # The rules the broken course breaks; selecting only them keeps the expected
@@ -69,18 +69,19 @@ def clean(tmp_path):
 def handmade_findings() -> list[Finding]:
     return [
         Finding("ST101", Severity.ERROR, "out_of_range", {"count": 3, "min": 4, "max": 6},
-                file="course.yaml", line=38, measured=3, expected="4–6", clause="ATU §8.1"),
+                Location("course.yaml", line=38), measured=Quantity(3, "modules"),
+                expected=between(4, 6, "modules"), clause="ATU §8.1"),
         Finding("LK101", Severity.ERROR, "missing", {"path": AWKWARD_TEXT, "role": "reading"},
-                file=AWKWARD_FILE, module="M1", lesson="M1.L1", measured=float("nan"),
-                expected=dt.timedelta(minutes=15), clause="ATU §9.4"),
+                Location(AWKWARD_FILE), module="M1", lesson="M1.L1", measured=Quantity(float("nan")),
+                expected=at_most(dt.timedelta(minutes=15)), clause="ATU §9.4"),
         Finding("ST110", Severity.WARNING, "undeclared", {"module": "M1", "min": 3, "max": 5},
-                file="course.yaml", line=39, module="M1", expected=(3, 5), clause="ATU §8.3"),
+                Location("course.yaml", line=39), module="M1", expected=between(3, 5, "h"), clause="ATU §8.3"),
         Finding("ST104", Severity.INFO, "out_of_range", {"lesson": "M2.L1", "count": 0, "min": 1, "max": 2},
-                location="слайд 3", module="M2", lesson="M2.L1", measured=dt.date(2026, 1, 5),
-                expected={"b", "a"}, clause="ATU §8.3"),
+                Location(slide=3), module="M2", lesson="M2.L1", measured=Quantity(dt.date(2026, 1, 5)),
+                expected=Bound("in", frozenset({"b", "a"})), clause="ATU §8.3"),
         Finding("ST102", Severity.ERROR, "core.internal_error",
                 {"rule": "ST102", "error": "ValueError: <bad> & broken"}, clause="ATU §8.3",
-                measured=PurePosixPath("a/b"), expected=math.inf),
+                measured=Quantity(PurePosixPath("a/b")), expected=at_most(math.inf)),
     ]
 
 

@@ -11,10 +11,12 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from moocforge.report.common import count_text, format_value, plural_form, repository_path
+from moocforge.findings import Bound, Quantity, at_least, between, filled
+from moocforge.report.common import count_text, plural_form, repository_path
+from moocforge.report.values import format_bound, format_quantity, plain
 from moocforge.report.grouping import group_findings
 from moocforge.report.jsonable import to_jsonable
-from moocforge.rules.registry import Finding, Severity
+from moocforge.findings import Finding, Severity
 
 
 @pytest.mark.parametrize("count, form", [(0, "many"), (1, "one"), (2, "few"), (4, "few"), (5, "many"), (11, "many"),
@@ -67,10 +69,23 @@ def test_every_odd_value_becomes_strict_json():
 
 
 def test_values_read_as_a_person_writes_them():
-    assert format_value(3.5000001) == "3.5"
-    assert format_value(4.0) == "4"
-    assert format_value((3, 5)) == "3, 5"
-    assert format_value(dt.date(2026, 1, 5)) == "2026-01-05"
+    assert plain(3.5000001) == "3.5"
+    assert plain(4.0) == "4"
+    assert plain((3, 5)) == "3, 5"
+    assert plain(dt.date(2026, 1, 5)) == "2026-01-05"
+
+
+def test_typed_values_are_formatted_with_their_units_in_each_language():
+    assert format_quantity(Quantity(899, "clock"), "en") == "14:59"
+    assert format_bound(at_least(900, "clock"), "ru") == "≥ 15:00"
+    assert format_bound(between(4, 6, "modules"), "kk") == "4–6"
+    assert format_bound(between(3, 5, "h"), "ru") == "3–5 ч"
+    assert format_quantity(Quantity(52_300_000, "bit/s"), "ru") == "52.3 Мбит/с"
+    assert format_bound(at_least(48000, "Hz"), "en") == "≥ 48 kHz"
+    assert format_quantity(Quantity((320, 180), "px"), "en") == "320×180"
+    assert format_quantity(Quantity(0.4, "ratio"), "en") == "40 %"
+    assert format_bound(filled(), "ru") == "заполнено"
+    assert format_bound(Bound("in", ["beginner", "advanced"]), "en") == "one of: beginner, advanced"
 
 
 def test_grouping_keeps_findings_the_model_does_not_know(checked):

@@ -70,5 +70,5 @@ def test_awkward_text_survives_and_severities_map(handmade, awkward, monkeypatch
     assert awkward_text in message
     # no file: the descriptor, and the slide leads the message
     assert parsed["ST104"][1]["file"] == "handmade/course.yaml"
-    assert parsed["ST104"][2].startswith("слайд 3: ")
+    assert parsed["ST104"][2].startswith("3-слайд: ")
     assert lines[-1] == "moocforge: 2 файлда: 3 қате, 1 ескерту, 1 ақпарат"

@@ -32,7 +32,7 @@ def schema() -> dict:
 def test_real_check_matches_the_shipped_schema(checked, schema):
     document = parse_strict(render_report(checked, "json", "ru"))
     jsonschema.validate(document, schema)
-    assert document["format"] == "moocforge-check" and document["version"] == 1
+    assert document["format"] == "moocforge-check" and document["version"] == 2
     assert document["tool"] == {"name": "moocforge", "version": __version__}
     assert document["language"] == "ru"
     assert document["course"]["title"] == "Python тілінде деректерді талдау негіздері"
@@ -48,8 +48,11 @@ def test_findings_carry_rendered_message_and_everything_to_re_render_it(checked)
     assert st101["message_key"] == "ST101.out_of_range"
     assert st101["params"] == {"count": 3, "min": 4, "max": 6}
     assert st101["rule_title"] == "Курста 4-тен 6-ға дейін модуль бар"
-    assert (st101["file"], st101["measured"], st101["expected"], st101["clause"]) == ("course.yaml", 3, "4–6", "ATU §8.1")
-    assert isinstance(st101["line"], int)
+    assert (st101["file"], st101["measured"], st101["expected"], st101["clause"]) == (
+        "course.yaml", {"value": 3, "unit": "modules"}, {"op": "between", "value": 4, "upper": 6, "unit": "modules"},
+        "ATU §8.1")
+    assert (st101["measured_text"], st101["expected_text"]) == ("3", "4–6")
+    assert isinstance(st101["location"]["line"], int)
     st104 = next(f for f in document["findings"] if f["rule"] == "ST104")
     assert (st104["module"], st104["lesson"]) == ("M2", "M2.L1")
 
@@ -67,11 +70,11 @@ def test_odd_measured_values_are_strict_json(handmade, schema):
     document = parse_strict(json_report.render(handmade, "kk"))
     jsonschema.validate(document, schema)
     by_rule = {f["rule"]: f for f in document["findings"]}
-    assert by_rule["LK101"]["measured"] == "nan" and by_rule["LK101"]["expected"] == 900.0
-    assert by_rule["ST110"]["expected"] == [3, 5]
-    assert by_rule["ST104"]["measured"] == "2026-01-05" and by_rule["ST104"]["expected"] == ["a", "b"]
-    assert by_rule["ST102"]["measured"] == "a/b" and by_rule["ST102"]["expected"] == "inf"
-    assert by_rule["ST104"]["location"] == "слайд 3" and by_rule["ST104"]["file"] is None
+    assert by_rule["LK101"]["measured"]["value"] == "nan" and by_rule["LK101"]["expected"]["value"] == 900.0
+    assert by_rule["ST110"]["expected"] == {"op": "between", "value": 3, "upper": 5, "unit": "h"}
+    assert by_rule["ST104"]["measured"]["value"] == "2026-01-05" and by_rule["ST104"]["expected"]["value"] == ["a", "b"]
+    assert by_rule["ST102"]["measured"]["value"] == "a/b" and by_rule["ST102"]["expected"]["value"] == "inf"
+    assert by_rule["ST104"]["location"]["slide"] == 3 and by_rule["ST104"]["file"] is None
     assert "\n" in by_rule["LK101"]["message"]  # the text survives as it is; JSON escapes it
 
 
@@ -84,7 +87,7 @@ def test_schema_rejects_a_document_that_breaks_the_contract(checked, schema):
 
 def test_every_field_is_documented(checked, repo_root):
     docs = (repo_root / "docs" / "report-formats.md").read_text(encoding="utf-8")
-    documented = set(re.findall(r"`([a-z_]+(?:\.[a-z_]+)*)`", docs))
+    documented = set(re.findall(r"`([A-Za-z_]+(?:\.[A-Za-z_]+)*)`", docs))
     document = parse_strict(json_report.render(checked, "en"))
     paths = set()
     for key, value in document.items():
@@ -92,4 +95,9 @@ def test_every_field_is_documented(checked, repo_root):
         if isinstance(value, dict):
             paths.update(f"{key}.{sub}" for sub in value)
     paths.update(f"findings.{key}" for key in document["findings"][0])
+    # rules and evidence are keyed by rule id and evidence kind: the docs name their fields
+    paths -= {p for p in paths if p.startswith("rules.")}
+    paths.update(f"rules.ID.{key}" for key in next(iter(document["rules"].values())))
+    paths -= {p for p in paths if p.startswith("evidence.")}
+    paths.update(f"evidence.{kind}" for kind in document["evidence"])
     assert sorted(paths - documented) == []

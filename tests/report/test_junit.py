@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from moocforge.report import junit, render_report
-from moocforge.rules.registry import Severity
+from moocforge.findings import Severity
 
 
 def parse(text: str) -> ET.Element:

@@ -78,7 +78,7 @@ def test_results_point_at_course_files(checked):
     st101 = next(r for r in run["results"] if r["ruleId"] == "ST101")
     assert st101["level"] == "error"
     assert st101["message"]["text"].startswith("курста 3 модуль бар; 4–6 болуы тиіс (өлшенгені: 3")
-    assert st101["properties"]["measured"] == 3
+    assert st101["properties"]["measured"] == {"value": 3, "unit": "modules"}
 
 
 def test_levels_locations_and_awkward_names(handmade, awkward):
@@ -94,4 +94,4 @@ def test_levels_locations_and_awkward_names(handmade, awkward):
     # no file: the descriptor stands in, and the slide is the location's message
     st104 = results["ST104"]["locations"][0]
     assert st104["physicalLocation"]["artifactLocation"]["uri"] == "course.yaml"
-    assert st104["message"]["text"] == "слайд 3"
+    assert st104["message"]["text"] == "slide 3" and st104["properties"] == {"slide": 3}

@@ -12,6 +12,7 @@ import pytest
 
 from course_factory import aiken_bank, good_descriptor, write_course
 from moocforge.check import run_check
+from moocforge.findings import Quantity, between
 from moocforge.rules.registry import Severity, all_rules
 
 FOUNDATION = ("CD", "ST", "DC", "LK")
@@ -155,7 +156,7 @@ def test_descriptor_findings_point_at_the_line(tmp_path):
     text = (root / "course.yaml").read_text(encoding="utf-8").splitlines()
     assert finding.file == "course.yaml"
     assert text[finding.line - 1].strip().startswith("workload_hours: 9")
-    assert finding.module == "M3" and finding.measured == 9
+    assert finding.module == "M3" and finding.measured == Quantity(9, "h")
 
 
 def test_practice_questions_boundary_is_strictly_more_than_ten(tmp_path):
@@ -165,7 +166,7 @@ def test_practice_questions_boundary_is_strictly_more_than_ten(tmp_path):
     for j in (1, 2):
         (root / f"module-01/lesson-{j:02d}/quiz.aiken.txt").write_text(aiken_bank(5), encoding="utf-8")
     [finding] = findings(root, "ST109")
-    assert finding.measured == 10 and finding.module == "M1"
+    assert finding.measured == Quantity(10, "questions") and finding.module == "M1"
     (root / "module-01/lesson-01/quiz.aiken.txt").write_text(aiken_bank(6), encoding="utf-8")
     assert findings(root, "ST109") == []
 
@@ -183,7 +184,7 @@ def test_total_hours_from_module_workloads_and_general_education(tmp_path):
         module["workload_hours"] = 5.5  # 33 h in total, also outside 3–5 h per week
     root = write_course(tmp_path / "c", data)
     [finding] = findings(root, "ST111")
-    assert finding.measured == 33
+    assert finding.measured == Quantity(33, "h")
     data["general_education"] = True  # §8.6: up to 100 hours for general-education disciplines
     root = write_course(tmp_path / "d", data)
     assert findings(root, "ST111") == []
@@ -195,7 +196,7 @@ def test_announcement_from_file_is_measured(tmp_path):
     root = write_course(tmp_path / "c", data)
     (root / "module-01/announcement.md").write_text("Сәлем! " * 10, encoding="utf-8")
     [finding] = findings(root, "ST112")
-    assert finding.file == "module-01/announcement.md" and finding.measured == len(("Сәлем! " * 10).strip())
+    assert finding.file == "module-01/announcement.md" and finding.measured == Quantity(len(("Сәлем! " * 10).strip()), "chars")
 
 
 def test_course_outcome_coverage_through_module_outcomes(tmp_path):
@@ -208,7 +209,7 @@ def test_annotation_length_limit(tmp_path):
     data = good_descriptor()
     data["annotation"] = "а" * 101
     [finding] = findings(write_course(tmp_path / "c", data), "CD102")
-    assert finding.message == "too_long" and finding.measured == 101
+    assert finding.message == "too_long" and finding.measured == Quantity(101, "chars")
 
 
 def test_symlink_out_of_course_is_refused(tmp_path):
@@ -245,7 +246,7 @@ def test_profile_override_changes_threshold(tmp_path):
     root = write_course(tmp_path / "c")
     assert findings(root, "ST101") == []
     [finding] = findings(root, "ST101", profile=str(profile))
-    assert finding.expected == "5–6" and finding.clause == "profile strict.yaml; ATU §8.1"
+    assert finding.expected == between(5, 6, "modules") and finding.clause == "profile strict.yaml; ATU §8.1"
 
 
 def test_good_course_passes_under_every_builtin_profile(good_course):

@@ -32,7 +32,7 @@ WINDOWS_ABSOLUTE = re.compile(r"^([A-Za-z]:[\\/]|[\\/]{2})")
 class FileRef:
     """A file or link the course refers to."""
 
-    path: str  # as written or discovered, '/'-separated, relative to the course root
+    path: str  # as written or discovered (model.CoursePath: '/'-separated), relative to the course root
     role: str  # video, master, subtitles, reading, slides, quiz, task, promo, document:NAME, …
     field: tuple  # where in the model, e.g. ("modules", 0, "lessons", 1, "videos", 0, "file")
     source: str  # "descriptor" or "convention"
@@ -41,7 +41,8 @@ class FileRef:
 
     @property
     def is_url(self) -> bool:
-        return bool(URL_PATTERN.match(self.path))
+        # A file named on the command line is a file, whatever its name looks like.
+        return self.source != "command line" and bool(URL_PATTERN.match(self.path))
 
 
 @dataclass
@@ -53,6 +54,8 @@ class LoadedCourse:
     refs: list[FileRef] = field(default_factory=list)
     encoding: str = "utf-8"
 
+    is_course = True  # a course folder, as opposed to loose files (course.loose)
+
     @property
     def descriptor_name(self) -> str:
         return self.descriptor.name
@@ -62,7 +65,7 @@ class LoadedCourse:
 
     def resolve(self, rel: str) -> Path:
         """Absolute path of a course-relative path (may lie outside the root)."""
-        return (self.root / rel.replace("\\", "/")).resolve()
+        return (self.root / rel).resolve()
 
     def inside(self, path: Path) -> bool:
         try:
@@ -305,7 +308,7 @@ def _collect_refs(loaded: LoadedCourse) -> list[FileRef]:
     def add(value: str | None, role: str, where: tuple, module: str | None = None, lesson: str | None = None) -> None:
         if value:
             source = "descriptor" if where in loaded.lines else "convention"
-            refs.append(FileRef(value.replace("\\", "/"), role, where, source, module, lesson))
+            refs.append(FileRef(value, role, where, source, module, lesson))
 
     for name in ("work_program", "glossary", "bibliography"):
         add(getattr(model.documents, name), f"document:{name}", ("documents", name))

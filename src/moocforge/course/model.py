@@ -17,15 +17,28 @@ Structure (ATU §8.7)::
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 FORMAT_VERSION = 1
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, str_strip_whitespace=True)
+
+
+def course_path(value: str) -> str:
+    """A course-relative path in its one form: '/'-separated, whatever system wrote it.
+
+    Windows authors write ``module-01\\lesson-01\\a.mp4``; every later stage
+    (discovery, evidence keys, findings, packaging) sees ``module-01/lesson-01/a.mp4``.
+    """
+    return value.replace("\\", "/")
+
+
+# Every path field of the descriptor, normalised once as it is read.
+CoursePath = Annotated[str, AfterValidator(course_path)]
 
 
 def _as_list(value: Any) -> Any:
@@ -63,10 +76,10 @@ class Outcome(_Strict):
 class Video(_Strict):
     """One video lecture segment (Block 1). ``file`` is the upload file."""
 
-    file: str | None = Field(default=None, description="Upload/delivery file (profile atu-upload).")
+    file: CoursePath | None = Field(default=None, description="Upload/delivery file (profile atu-upload).")
     title: str | None = None
-    master: str | None = Field(default=None, description="Camera master of this video (profile atu-source).")
-    subtitles: str | None = Field(default=None, description="Subtitle file (.srt or .vtt).")
+    master: CoursePath | None = Field(default=None, description="Camera master of this video (profile atu-source).")
+    subtitles: CoursePath | None = Field(default=None, description="Subtitle file (.srt or .vtt).")
     url: str | None = Field(default=None, description="Where the video is published, if not a file.")
 
 
@@ -75,7 +88,7 @@ class Assessment(_Strict):
 
     title: str | None = None
     kind: Literal["quiz", "assignment", "essay", "project", "peer_review", "lab", "other"] = "quiz"
-    file: str | None = Field(default=None, description="Quiz bank (Aiken/GIFT) or task document.")
+    file: CoursePath | None = Field(default=None, description="Quiz bank (Aiken/GIFT) or task document.")
     questions: int | None = Field(default=None, ge=0, description="Declared number of questions when no bank file is given.")
     outcomes: list[str] = Field(default_factory=list, description="Ids of the outcomes this task checks (§11.6).")
     weight: float | None = Field(default=None, ge=0, le=100, description="Share of the final grade, percent.")
@@ -97,11 +110,11 @@ class Lesson(_Strict):
 
     id: str | None = None
     title: str
-    dir: str | None = Field(default=None, description="Lesson folder; default module-NN/lesson-NN.")
+    dir: CoursePath | None = Field(default=None, description="Lesson folder; default module-NN/lesson-NN.")
     outcomes: list[str] = Field(default_factory=list, description="Module outcome ids covered (1–2, §8.3).")
     videos: list[Video] = Field(default_factory=list)
-    reading: list[str] = Field(default_factory=list, description="Self-study files or URLs (Block 2).")
-    slides: list[str] = Field(default_factory=list, description="Presentations (form 04).")
+    reading: list[CoursePath] = Field(default_factory=list, description="Self-study files or URLs (Block 2).")
+    slides: list[CoursePath] = Field(default_factory=list, description="Presentations (form 04).")
     quiz: Assessment | None = Field(default=None, description="Practice questions (Block 3).")
 
     _list = field_validator("outcomes", "reading", "slides", mode="before")(_as_list)
@@ -118,14 +131,14 @@ class Module(_Strict):
 
     id: str | None = None
     title: str
-    dir: str | None = Field(default=None, description="Module folder; default module-NN.")
+    dir: CoursePath | None = Field(default=None, description="Module folder; default module-NN.")
     workload_hours: float | None = Field(default=None, ge=0, description="Learner hours this week (3–5, §8.3).")
     announcement: str | None = Field(default=None, description="Weekly announcement text (400–600 characters, §11.2).")
-    announcement_file: str | None = None
+    announcement_file: CoursePath | None = None
     outcomes: list[Outcome] = Field(default_factory=list)
     lessons: list[Lesson] = Field(default_factory=list)
-    self_study: str | None = Field(default=None, description="Self-study lecture PDF (form 01 item 19).")
-    assignments: str | None = Field(default=None, description="Assignments PDF (form 01 item 21).")
+    self_study: CoursePath | None = Field(default=None, description="Self-study lecture PDF (form 01 item 19).")
+    assignments: CoursePath | None = Field(default=None, description="Assignments PDF (form 01 item 21).")
     practical_task: Assessment | None = None
     forum: Forum | None = None
     assessment: Assessment | None = Field(default=None, description="The week's summative assessment (§8.4).")
@@ -134,13 +147,13 @@ class Module(_Strict):
 class Documents(_Strict):
     """Form 01 items 16–18."""
 
-    work_program: str | None = Field(default=None, description="Form 02, signed and dated (item 16).")
-    glossary: str | None = Field(default=None, description="Glossary PDF (item 17, §11.9).")
-    bibliography: str | None = Field(default=None, description="Bibliography PDF (item 18).")
+    work_program: CoursePath | None = Field(default=None, description="Form 02, signed and dated (item 16).")
+    glossary: CoursePath | None = Field(default=None, description="Glossary PDF (item 17, §11.9).")
+    bibliography: CoursePath | None = Field(default=None, description="Bibliography PDF (item 18).")
 
 
 class Survey(_Strict):
-    file: str | None = None
+    file: CoursePath | None = None
     questions: int | None = Field(default=None, ge=0)
 
 
@@ -175,7 +188,7 @@ class Course(_Strict):
     aim: str | None = None
     objectives: list[str] = Field(default_factory=list)
     outcomes: list[Outcome] = Field(default_factory=list, description="Course learning outcomes (item 13).")
-    promo_video: str | None = Field(default=None, description="Promo video / trailer, ≤ 3 minutes (item 14).")
+    promo_video: CoursePath | None = Field(default=None, description="Promo video / trailer, ≤ 3 minutes (item 14).")
     certificate: str | None = Field(default=None, description="Certificate and grading-system description (item 15).")
     licence: str | None = Field(default=None, description="Licence of the materials (needed for open platforms).")
     # --- items 16–22 and the structure

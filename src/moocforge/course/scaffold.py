@@ -27,11 +27,11 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 
-from ..inspect.cache import CACHE_FOLDER_NAME
+from ..cache import CACHE_FOLDER_NAME
+from ..languages import LANGUAGES
 from .errors import CourseError
 from .model import Course
 
-LANGUAGES = ("kk", "ru", "en")
 COURSE_OUTCOMES = 4  # course-level outcomes in the skeleton (form 01 item 13)
 MIN_MODULE_OUTCOMES = 4  # ATU §8.2
 # Shares of the final grade, percent. The practical tasks carry half of it

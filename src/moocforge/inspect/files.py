@@ -1,10 +1,17 @@
-"""File facts for §9.4: does each referenced file exist, inside the course?"""
+"""File facts for §9.4 (does each referenced file exist, inside the course?) and small texts.
+
+Two evidence kinds: ``files`` (existence, place, size of every referenced
+path) and ``texts`` (the text of small text files the rules read whole:
+weekly announcements).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from ..textio import read_text
+from . import Gathering, collector
 
 # Text files read whole for rules (announcements are a few hundred characters).
 TEXT_ROLES = ("announcement",)
@@ -19,13 +26,15 @@ class FileFacts:
     size: int | None
 
 
-def collect(course) -> dict[str, FileFacts]:
+@collector("files", to_json=dataclasses.asdict)
+def collect_files(g: Gathering) -> dict[str, FileFacts]:
+    subject = g.subject
     facts: dict[str, FileFacts] = {}
-    for ref in course.refs:
+    for ref in subject.refs:
         if ref.is_url or ref.path in facts:
             continue
-        target = course.resolve(ref.path)
-        inside = course.rel_inside(ref.path)
+        target = subject.resolve(ref.path)
+        inside = subject.rel_inside(ref.path)
         # Never look at what lies outside the course folder: report it instead.
         exists = inside and target.exists()
         is_file = exists and target.is_file()
@@ -33,10 +42,12 @@ def collect(course) -> dict[str, FileFacts]:
     return facts
 
 
-def collect_texts(course, facts: dict[str, FileFacts]) -> dict[str, str]:
+@collector("texts", requires=("files",))
+def collect_texts(g: Gathering) -> dict[str, str]:
     texts: dict[str, str] = {}
-    for ref in course.refs_by_role(*TEXT_ROLES):
+    facts = g.evidence.files
+    for ref in g.subject.refs_by_role(*TEXT_ROLES):
         fact = facts.get(ref.path)
         if fact and fact.is_file and (fact.size or 0) <= MAX_TEXT_BYTES:
-            texts[ref.path] = read_text(course.resolve(ref.path)).text
+            texts[ref.path] = read_text(g.subject.resolve(ref.path)).text
     return texts

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import urllib.error
 import urllib.request
+import dataclasses
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+
+from . import Gathering, collector
 
 USER_AGENT = "moocforge-linkcheck/1 (+course validation)"
 
@@ -37,9 +40,10 @@ def check_url(url: str, timeout: float) -> LinkStatus:
     return last
 
 
-def collect(course, profile, options) -> dict[str, LinkStatus]:
-    timeout = float(profile.get("links.timeout_seconds", 10))
-    urls = sorted({ref.path for ref in course.refs if ref.is_url})
+@collector("links", to_json=dataclasses.asdict, wanted=lambda options: options.online)
+def collect_links(g: Gathering) -> dict[str, LinkStatus]:
+    timeout = float(g.profile.get("links.timeout_seconds"))
+    urls = sorted({ref.path for ref in g.subject.refs if ref.is_url})
     if not urls:
         return {}
     with ThreadPoolExecutor(max_workers=min(8, len(urls))) as pool:

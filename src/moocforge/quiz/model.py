@@ -15,6 +15,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from ..findings import Severity
 from .moodle import FULL_CREDIT
 
 
@@ -157,4 +158,4 @@ class Bank:
         return sum(1 for q in self.questions if q.is_gradable)
 
     def errors(self) -> list:
-        return [p for p in self.problems if p.severity == "error"]
+        return [p for p in self.problems if p.severity is Severity.ERROR]

@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..findings import Severity
+
 SYNTAX_RULE = "QZ101"  # Moodle drops, rejects or misreads the question
 NOTATION_RULE = "QZ102"  # works in some Moodle versions, or is likely a slip
 ENCODING_RULE = "QZ103"  # Moodle reads UTF-8 only
@@ -44,9 +46,9 @@ RULE_OF: dict[str, str] = {
     **{code: NOTATION_RULE for code in NOTATION_CODES},
     **{code: ENCODING_RULE for code in ENCODING_CODES},
 }
-SEVERITY_OF: dict[str, str] = {
-    **{code: "error" for code in SYNTAX_CODES + ENCODING_CODES},
-    **{code: "warning" for code in NOTATION_CODES},
+SEVERITY_OF: dict[str, Severity] = {
+    **{code: Severity.ERROR for code in SYNTAX_CODES + ENCODING_CODES},
+    **{code: Severity.WARNING for code in NOTATION_CODES},
 }
 
 
@@ -72,7 +74,7 @@ class Problem:
         return RULE_OF[self.code]
 
     @property
-    def severity(self) -> str:
+    def severity(self) -> Severity:
         return SEVERITY_OF[self.code]
 
     @property
@@ -105,5 +107,5 @@ class QuizSyntaxError(ValueError):
 
 def first_error(problems: list[Problem]) -> Problem | None:
     """The earliest error-level problem, if any."""
-    errors = [p for p in problems if p.severity == "error"]
+    errors = [p for p in problems if p.severity is Severity.ERROR]
     return min(errors, key=lambda p: p.line) if errors else None

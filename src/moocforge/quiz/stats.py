@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..findings import Severity
 from .model import Bank, Kind
 
 
@@ -25,8 +26,8 @@ def bank_stats(bank: Bank) -> dict:
         "by_category": dict(sorted(Counter(q.category or "" for q in gradable).items())),
         "answer_keys": dict(sorted(keys.items())),
         "average_options": round(options / len(choice_questions), 2) if choice_questions else None,
-        "errors": sum(1 for p in bank.problems if p.severity == "error"),
-        "warnings": sum(1 for p in bank.problems if p.severity == "warning"),
+        "errors": sum(1 for p in bank.problems if p.severity is Severity.ERROR),
+        "warnings": sum(1 for p in bank.problems if p.severity is Severity.WARNING),
     }
 
 

@@ -7,18 +7,15 @@ path or how a measured value is written.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any, Iterable
 
+from ..findings import INTERNAL_ERROR, SEVERITIES, Finding, Severity
 from ..i18n import t
-from ..rules.registry import Finding, Rule, Severity, get_rule
-
-# Most serious first: the order findings are listed in within a group.
-SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+from .values import format_bound, format_quantity, format_time_span
 
 
 def severity_label(severity: Severity, lang: str) -> str:
@@ -82,31 +79,33 @@ def summary_line(summary: Summary, lang: str) -> str:
 
 
 # ---------------------------------------------------------------- rules
+# A result carries the rules that ran (``result.rules``), so reporters need
+# not import the registry: what they show of a rule comes from there.
 
-def rule_of(finding: Finding) -> Rule | None:
-    return get_rule(finding.rule_id)
-
-
-def rule_title(finding: Finding, lang: str) -> str:
-    found = rule_of(finding)
-    return found.title(lang) if found else finding.rule_id
+def rule_of(result, finding: Finding) -> Any:
+    return result.rules.get(finding.rule_id)
 
 
-def rule_area(finding: Finding) -> str:
-    found = rule_of(finding)
+def rule_title(result, finding: Finding, lang: str) -> str:
+    found = rule_of(result, finding)
+    return found.title(lang, result.profile) if found else finding.rule_id
+
+
+def rule_area(result, finding: Finding) -> str:
+    found = rule_of(result, finding)
     return found.area if found else "other"
 
 
 def is_internal_error(finding: Finding) -> bool:
     """A rule that crashed (not a problem of the course, a bug of moocforge)."""
-    return finding.message == "core.internal_error"
+    return finding.message == INTERNAL_ERROR
 
 
-def rules_in(findings: Iterable[Finding]) -> list[Rule]:
-    """The registered rules the findings name, by id, each once."""
-    seen: dict[str, Rule] = {}
-    for finding in findings:
-        found = rule_of(finding)
+def rules_in(result) -> list[Any]:
+    """The rules the findings name, by id, each once."""
+    seen: dict[str, Any] = {}
+    for finding in result.findings:
+        found = rule_of(result, finding)
         if found is not None:
             seen.setdefault(found.id, found)
     return [seen[k] for k in sorted(seen)]
@@ -140,46 +139,49 @@ def repository_path(result, course_relative: str | None) -> str:
     """A file's path from the repository root: the course folder joined with
     the course-relative path (the descriptor when the finding names no file)."""
     rel = course_relative or descriptor_file(result)
+    if not result.course.is_course:
+        return PurePath(rel).as_posix()  # a loose file, named as the user named it
     return posixpath.normpath(posixpath.join(course_folder(result), rel))
 
 
-def where(finding: Finding) -> str:
-    """file:line, file (location), or the location alone; empty when the finding has no place."""
+def position_text(finding: Finding, lang: str) -> str:
+    """Where inside the file, finer than a line: "slide 7", "page 2", "04:12–04:31"."""
+    location = finding.location
+    if location.slide is not None:
+        return t("report.slide", lang, n=location.slide)
+    if location.page is not None:
+        return t("report.page", lang, n=location.page)
+    return format_time_span(location.start, location.end)
+
+
+def where(finding: Finding, lang: str = "en") -> str:
+    """file:line, file (position), or the position alone; empty when the finding has no place."""
     text = finding.file or ""
     if finding.file and finding.line:
         text += f":{finding.line}"
-    if finding.location:
-        text = f"{text} ({finding.location})" if text else finding.location
+    position = position_text(finding, lang)
+    if position:
+        text = f"{text} ({position})" if text else position
     return text
 
 
 # ---------------------------------------------------------------- values
 
-def format_value(value: Any) -> str:
-    """A measured or expected value as a person reads it (3.5 h, not 3.5000001)."""
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, float):
-        return f"{value:.2f}".rstrip("0").rstrip(".") if value == value else "NaN"
-    if isinstance(value, (dt.date, dt.datetime, dt.time)):
-        return value.isoformat()
-    if isinstance(value, dt.timedelta):
-        return format_value(value.total_seconds()) + " s"
-    if isinstance(value, (list, tuple, set, frozenset)):
-        items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
-        return ", ".join(format_value(v) for v in items)
-    if isinstance(value, PurePath):
-        return value.as_posix()
-    return str(value)
+def measured_text(finding: Finding, lang: str) -> str:
+    return format_quantity(finding.measured, lang)
+
+
+def expected_text(finding: Finding, lang: str) -> str:
+    return format_bound(finding.expected, lang)
 
 
 def details_text(finding: Finding, lang: str) -> str:
-    """"measured: 3 · must be: 4–6 · clause: ATU §8.1": what stands after the message."""
+    """"measured: 3 · expected: 4–6 · clause: ATU §8.1": what stands after the message."""
     parts = []
     if finding.measured is not None:
-        parts.append(f"{t('report.measured', lang)}: {format_value(finding.measured)}")
+        parts.append(f"{t('report.measured', lang)}: {measured_text(finding, lang)}")
     if finding.expected is not None:
-        parts.append(f"{t('report.expected', lang)}: {format_value(finding.expected)}")
+        parts.append(f"{t('report.expected', lang)}: {expected_text(finding, lang)}")
     if finding.clause:
         parts.append(f"{t('core.clause', lang)}: {finding.clause}")
     return " · ".join(parts)

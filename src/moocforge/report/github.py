@@ -8,8 +8,8 @@ joined with the course-relative file (see ``common.repository_path``).
 
 from __future__ import annotations
 
-from ..rules.registry import Finding, Severity
-from .common import details_text, repository_path, rule_title, summarise, summary_line
+from ..findings import Finding, Severity
+from .common import details_text, position_text, repository_path, rule_title, summarise, summary_line
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -28,10 +28,11 @@ def annotation(finding: Finding, result, lang: str) -> str:
     properties = {"file": repository_path(result, finding.file)}
     if finding.line:
         properties["line"] = str(finding.line)
-    properties["title"] = f"{finding.rule_id} · {rule_title(finding, lang)}"
+    properties["title"] = f"{finding.rule_id} · {rule_title(result, finding, lang)}"
     message = finding.text(lang)
-    if finding.location:
-        message = f"{finding.location}: {message}"
+    position = position_text(finding, lang)
+    if position:
+        message = f"{position}: {message}"
     details = details_text(finding, lang)
     if details:
         message += "\n" + details  # annotations show several lines

@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from ..rules.registry import Finding
-from .common import SEVERITIES
+from ..findings import SEVERITIES, Finding
 
 
 @dataclass

@@ -23,7 +23,7 @@ from collections import defaultdict
 
 from .. import __version__
 from ..i18n import t
-from ..rules.registry import Finding, Severity
+from ..findings import Finding, Severity
 from .common import (details_text, is_internal_error, repository_path, rule_area, rule_title, severity_label,
                      summarise, summary_line, where)
 
@@ -40,7 +40,7 @@ def render(result, lang: str, *, fail_on: Severity = Severity.ERROR) -> str:
     root = ET.Element("testsuites", name="moocforge check")
     by_area: dict[str, list[Finding]] = defaultdict(list)
     for finding in result.findings:
-        by_area[rule_area(finding)].append(finding)
+        by_area[rule_area(result, finding)].append(finding)
     if not by_area:
         _clean_suite(root, result, lang)
     for area in sorted(by_area):
@@ -72,7 +72,7 @@ def _clean_suite(root: ET.Element, result, lang: str) -> None:
 
 def case_name(finding: Finding, lang: str) -> str:
     """"ST101 course.yaml:38: <message>": rule and place first, so rows sort and scan well."""
-    place = where(finding) or finding.lesson or finding.module or t("report.course_wide", lang)
+    place = where(finding, lang) or finding.lesson or finding.module or t("report.course_wide", lang)
     return f"{finding.rule_id} {place}: {finding.text(lang)}"
 
 
@@ -81,7 +81,7 @@ def _testcase(suite: ET.Element, finding: Finding, result, lang: str, fail_on: S
                          name=xml_safe(case_name(finding, lang)), time="0")
     # GitLab shows this attribute as the test's file; it is read from the repository root.
     case.set("file", xml_safe(repository_path(result, finding.file)))
-    body = xml_safe(_details(finding, lang))
+    body = xml_safe(_details(result, finding, lang))
     if is_internal_error(finding):
         outcome = ET.SubElement(case, "error", type="internal", message=xml_safe(finding.text(lang)))
     elif finding.severity.rank >= fail_on.rank:
@@ -91,10 +91,10 @@ def _testcase(suite: ET.Element, finding: Finding, result, lang: str, fail_on: S
     outcome.text = body
 
 
-def _details(finding: Finding, lang: str) -> str:
+def _details(result, finding: Finding, lang: str) -> str:
     lines = [
-        f"{finding.rule_id} — {rule_title(finding, lang)} [{severity_label(finding.severity, lang)}]",
-        where(finding),
+        f"{finding.rule_id} — {rule_title(result, finding, lang)} [{severity_label(finding.severity, lang)}]",
+        where(finding, lang),
         finding.text(lang),
         details_text(finding, lang),
     ]

@@ -13,12 +13,13 @@ become logical locations.
 from __future__ import annotations
 
 import json
+from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
-from ..rules.registry import Finding, Rule, Severity
-from .common import descriptor_file, details_text, rules_in
+from ..findings import Finding, Severity
+from .common import descriptor_file, details_text, position_text, rules_in
 from .jsonable import to_jsonable
 
 SARIF_VERSION = "2.1.0"
@@ -33,14 +34,14 @@ def render(result, lang: str) -> str:
 
 def build_log(result, lang: str) -> dict[str, Any]:
     """The SARIF log as plain dicts and lists."""
-    rules = rules_in(result.findings)
+    rules = rules_in(result)
     index = {item.id: i for i, item in enumerate(rules)}
     run = {
         "tool": {"driver": {
             "name": "moocforge",
             "version": __version__,
             "semanticVersion": __version__,
-            "rules": [_descriptor(item, lang) for item in rules],
+            "rules": [_descriptor(item, result, lang) for item in rules],
         }},
         "originalUriBaseIds": {BASE_ID: {"uri": _folder_uri(result.course.root)}},
         "language": lang,  # the language of every message text in this run
@@ -56,17 +57,24 @@ def _folder_uri(root) -> str:
     return uri if uri.endswith("/") else uri + "/"
 
 
+def _artifact(result, path: str) -> dict[str, str]:
+    """A course file relative to the course root; a loose file given by an absolute path as a file URI."""
+    if not result.course.is_course and PurePath(path).is_absolute():
+        return {"uri": Path(path).as_uri()}
+    return {"uri": artifact_uri(path), "uriBaseId": BASE_ID}
+
+
 def artifact_uri(course_relative: str) -> str:
     """A course-relative path as a relative URI reference (spaces, Cyrillic percent-encoded)."""
-    return quote(course_relative.replace("\\", "/"), safe="/")
+    return quote(course_relative, safe="/")
 
 
-def _descriptor(item: Rule, lang: str) -> dict[str, Any]:
-    doc = item.doc(lang)
+def _descriptor(item, result, lang: str) -> dict[str, Any]:
+    doc = item.doc(lang, result.profile)
     return {
         "id": item.id,
         "name": item.name,
-        "shortDescription": {"text": item.title(lang)},
+        "shortDescription": {"text": item.title(lang, result.profile)},
         "fullDescription": {"text": doc},
         "help": {"text": doc},
         "defaultConfiguration": {"level": LEVELS[item.severity]},
@@ -81,7 +89,7 @@ def _result(finding: Finding, index: dict[str, int], result, lang: str) -> dict[
         "ruleId": finding.rule_id,
         "level": LEVELS[finding.severity],
         "message": {"text": f"{message} ({extra})" if extra else message},
-        "locations": [_location(finding, result)],
+        "locations": [_location(finding, result, lang)],
         "properties": _properties(finding),
     }
     if finding.rule_id in index:
@@ -89,15 +97,18 @@ def _result(finding: Finding, index: dict[str, int], result, lang: str) -> dict[
     return item
 
 
-def _location(finding: Finding, result) -> dict[str, Any]:
-    physical: dict[str, Any] = {
-        "artifactLocation": {"uri": artifact_uri(finding.file or descriptor_file(result)), "uriBaseId": BASE_ID},
-    }
+def _location(finding: Finding, result, lang: str) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": _artifact(result, finding.file or descriptor_file(result))}
     if finding.line:
         physical["region"] = {"startLine": finding.line}
     location: dict[str, Any] = {"physicalLocation": physical}
-    if finding.location:
-        location["message"] = {"text": finding.location}
+    position = position_text(finding, lang)
+    if position:
+        location["message"] = {"text": position}
+        place = finding.location
+        location["properties"] = {k: v for k, v in (("page", place.page), ("slide", place.slide),
+                                                    ("startSeconds", place.start), ("endSeconds", place.end))
+                                  if v is not None}
     logical = _logical_locations(finding)
     if logical:
         location["logicalLocations"] = logical

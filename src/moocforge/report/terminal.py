@@ -26,9 +26,10 @@ from rich.table import Table
 from rich.text import Text
 
 from ..i18n import t
-from ..rules.registry import Finding, Severity
+from ..findings import SEVERITIES, Finding, Severity
 from .common import details_text, severity_label, summarise, summary_line, where
 from .grouping import Group, group_findings
+from .media_views import evidence_views
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 # A shape per severity, so the report reads the same without colour.
@@ -55,8 +56,11 @@ def render(result, lang: str, *, color: bool | None = None, width: int | None = 
                       no_color=not color, width=width, highlight=False, emoji=False, markup=False)
     _header(console, result, lang)
     columns = _column_widths(result.findings, lang)
-    for group in group_findings(result.findings, result.course.model):
-        _group(console, group, lang, columns)
+    if result.course.is_course:
+        for group in group_findings(result.findings, result.course.model):
+            _group(console, group, lang, columns)
+    else:
+        _loose_files(console, result, lang, columns)
     console.print()
     summary = summarise(result.findings)
     console.print(Text(summary_line(summary, lang), style=_summary_style(summary)))
@@ -72,6 +76,10 @@ def _column_widths(findings: list[Finding], lang: str) -> tuple[int, int]:
 
 
 def _header(console: Console, result, lang: str) -> None:
+    if not result.course.is_course:
+        console.print(Text(t("report.files_line", lang, count=len(result.course.refs), profile=result.profile.name),
+                           style="dim"))
+        return
     model = result.course.model
     console.print(Text(t("report.title_line", lang, title=model.title or t("report.untitled", lang)), style="bold"))
     console.print(Text(t("report.meta_line", lang, folder=result.course.root, profile=result.profile.name), style="dim"))
@@ -93,13 +101,39 @@ def _group(console: Console, group: Group, lang: str, columns: tuple[int, int]) 
     console.print()
     heading_style = "bold" if group.is_lesson else "bold underline"
     console.print(Padding(Text(group_heading(group, lang), style=heading_style), (0, 0, 0, indent - 2), expand=False))
-    if not group.findings:
+    _rows(console, group.findings, lang, columns, indent)
+
+
+def _loose_files(console: Console, result, lang: str, columns: tuple[int, int]) -> None:
+    """Files named on the command line: one section per file, its evidence, then its findings."""
+    by_file: dict[str, list[Finding]] = {}
+    for finding in result.findings:
+        by_file.setdefault(finding.file or "", []).append(finding)
+    for ref in result.course.refs:
+        findings = sorted(by_file.pop(ref.path, []),
+                          key=lambda f: (SEVERITIES.index(f.severity), f.line or 0, f.rule_id))
+        views = evidence_views(result, ref.path, lang)
+        if not findings and not views:
+            continue
+        console.print()
+        console.print(Text(ref.path, style="bold"))
+        for view in views:
+            console.print(Padding(view, (0, 0, 0, 2), expand=False))
+        _rows(console, findings, lang, columns, indent=2)
+    for path, findings in by_file.items():  # findings about no listed file (none expected)
+        console.print()
+        console.print(Text(path or t("report.course_wide", lang), style="bold"))
+        _rows(console, findings, lang, columns, indent=2)
+
+
+def _rows(console: Console, findings: list[Finding], lang: str, columns: tuple[int, int], indent: int) -> None:
+    if not findings:
         return
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True, min_width=columns[0])
     table.add_column(no_wrap=True, min_width=columns[1])
     table.add_column(overflow="fold")
-    for finding in group.findings:
+    for finding in findings:
         table.add_row(_severity_cell(finding, lang), Text(finding.rule_id, style="bold"), _body_cell(finding, lang))
     console.print(Padding(table, (0, 0, 0, indent), expand=False))
 
@@ -114,7 +148,7 @@ def _severity_cell(finding: Finding, lang: str) -> Text:
 
 def _body_cell(finding: Finding, lang: str) -> Text:
     body = Text(finding.text(lang))
-    second = " · ".join(part for part in (where(finding), details_text(finding, lang)) if part)
+    second = " · ".join(part for part in (where(finding, lang), details_text(finding, lang)) if part)
     if second:
         body.append("\n")
         body.append(second, style="dim")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .registry import RuleContext, Severity, rule
+from ..findings import Quantity, Severity, at_most, filled, one_of
+from .registry import RuleContext, rule
 
 # A sentence ends at . ! ? … followed by space and more text. Abbreviations such
 # as "т.б." are rare in a 100-character annotation; counting them is acceptable.
@@ -33,7 +34,7 @@ def title_length(ctx: RuleContext):
     limit = ctx.threshold("descriptor.title.max_chars")
     if title and len(title) > limit:
         yield ctx.finding("too_long", field_path=("title",), params={"length": len(title), "max": limit},
-                          measured=len(title), expected=f"≤ {limit}")
+                          measured=Quantity(len(title), "chars"), expected=at_most(limit, "chars"))
 
 
 @rule("CD102", name="annotation-sentence", area="descriptor", severity=Severity.ERROR,
@@ -46,13 +47,13 @@ def annotation_sentence(ctx: RuleContext):
     limit = ctx.threshold("descriptor.annotation.max_chars")
     if len(text) > limit:
         yield ctx.finding("too_long", field_path=("annotation",), params={"length": len(text), "max": limit},
-                          measured=len(text), expected=f"≤ {limit}")
+                          measured=Quantity(len(text), "chars"), expected=at_most(limit, "chars"))
     sentences = count_sentences(text)
     max_sentences = ctx.threshold("descriptor.annotation.max_sentences")
     if sentences > max_sentences:
         yield ctx.finding("too_many_sentences", field_path=("annotation",),
                           params={"count": sentences, "max": max_sentences},
-                          measured=sentences, expected=f"≤ {max_sentences}")
+                          measured=Quantity(sentences, "sentences"), expected=at_most(max_sentences, "sentences"))
 
 
 @rule("CD103", name="level-allowed", area="descriptor", severity=Severity.ERROR,
@@ -63,7 +64,7 @@ def level_allowed(ctx: RuleContext):
     if level and level.strip().lower() not in allowed:
         yield ctx.finding("not_allowed", field_path=("level",),
                           params={"value": level, "allowed": ", ".join(allowed)},
-                          measured=level, expected=allowed)
+                          measured=Quantity(level), expected=one_of(allowed))
 
 
 @rule("CD104", name="required-fields", area="descriptor", severity=Severity.ERROR,
@@ -71,7 +72,7 @@ def level_allowed(ctx: RuleContext):
 def required_fields(ctx: RuleContext):
     for name in ctx.threshold("descriptor.required_fields"):
         if _is_blank(getattr(ctx.model, name, None)):
-            yield ctx.finding("missing", field_path=(name,), params={"field": name}, expected="filled in")
+            yield ctx.finding("missing", field_path=(name,), params={"field": name}, expected=filled())
 
 
 @rule("CD105", name="author-details", area="descriptor", severity=Severity.WARNING,
@@ -82,14 +83,15 @@ def author_details(ctx: RuleContext):
         missing = [name for name in wanted if _is_blank(getattr(author, name, None))]
         if missing:
             yield ctx.finding("incomplete", field_path=("authors", i),
-                              params={"author": author.name, "fields": ", ".join(missing)}, expected=wanted)
+                              params={"author": author.name, "fields": ", ".join(missing)},
+                              measured=Quantity(missing, "fields"), expected=filled())
 
 
 @rule("CD106", name="promo-declared", area="descriptor", severity=Severity.ERROR,
       clause="ATU form 01 item 14", messages=("missing",))
 def promo_declared(ctx: RuleContext):
     if not ctx.model.promo_video:
-        yield ctx.finding("missing", field_path=("promo_video",), expected="promo/trailer video ≤ 3 min")
+        yield ctx.finding("missing", field_path=("promo_video",), expected=filled())
 
 
 @rule("CD107", name="description-parts", area="descriptor", severity=Severity.WARNING,
@@ -98,7 +100,8 @@ def description_parts(ctx: RuleContext):
     missing = [name for name in ctx.threshold("descriptor.description_parts")
                if _is_blank(getattr(ctx.model, name, None))]
     if missing:
-        yield ctx.finding("missing", field_path=(), params={"fields": ", ".join(missing)}, expected=missing)
+        yield ctx.finding("missing", field_path=(), params={"fields": ", ".join(missing)},
+                          measured=Quantity(missing, "fields"), expected=filled())
 
 
 @rule("CD108", name="duplicate-outcome-id", area="descriptor", severity=Severity.ERROR,
@@ -140,4 +143,4 @@ def template_placeholder(ctx: RuleContext):
     for path, text in _prose_strings(data):
         if _PLACEHOLDER.search(text):
             where = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in path).replace(".[", "[")
-            yield ctx.finding("placeholder", field_path=path, params={"field": where}, measured=text)
+            yield ctx.finding("placeholder", field_path=path, params={"field": where}, measured=Quantity(text))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .registry import RuleContext, Severity, rule
+from ..findings import Quantity, Severity, at_least
+from .registry import RuleContext, rule
 from .structure import question_count
 
 
@@ -16,7 +17,7 @@ def _document_findings(ctx: RuleContext, value: str | None, field_path: tuple, p
 
 
 @rule("DC101", name="course-documents", area="documents", severity=Severity.ERROR,
-      clause="ATU form 01 items 16, 18", messages=("missing", "not_pdf"), thresholds=("documents.required",))
+      clause="ATU form 01 items 16, 18", messages=("missing", "not_pdf"), thresholds=("documents.required",), criteria=(5,))
 def course_documents(ctx: RuleContext):
     for name in ctx.threshold("documents.required"):
         if name == "glossary":
@@ -26,13 +27,13 @@ def course_documents(ctx: RuleContext):
 
 
 @rule("DC102", name="glossary", area="documents", severity=Severity.ERROR,
-      clause="ATU §11.9, form 01 item 17", messages=("missing", "not_pdf"))
+      clause="ATU §11.9, form 01 item 17", messages=("missing", "not_pdf"), criteria=(5,))
 def glossary(ctx: RuleContext):
     yield from _document_findings(ctx, ctx.model.documents.glossary, ("documents", "glossary"), {"document": "glossary"})
 
 
 @rule("DC103", name="module-self-study", area="documents", severity=Severity.ERROR,
-      clause="ATU form 01 item 19, §11.1", messages=("missing", "not_pdf"))
+      clause="ATU form 01 item 19, §11.1", messages=("missing", "not_pdf"), criteria=(5,))
 def module_self_study(ctx: RuleContext):
     for i, module in enumerate(ctx.model.modules):
         yield from _document_findings(ctx, module.self_study, ("modules", i, "self_study"),
@@ -40,7 +41,7 @@ def module_self_study(ctx: RuleContext):
 
 
 @rule("DC104", name="module-assignments", area="documents", severity=Severity.ERROR,
-      clause="ATU form 01 item 21", messages=("missing", "not_pdf"))
+      clause="ATU form 01 item 21", messages=("missing", "not_pdf"), criteria=(6,))
 def module_assignments(ctx: RuleContext):
     for i, module in enumerate(ctx.model.modules):
         yield from _document_findings(ctx, module.assignments, ("modules", i, "assignments"),
@@ -48,10 +49,10 @@ def module_assignments(ctx: RuleContext):
 
 
 @rule("DC105", name="test-items", area="documents", severity=Severity.ERROR,
-      clause="ATU form 01 item 22", messages=("too_few",), thresholds=("documents.test_items.min",), needs=("quiz",))
+      clause="ATU form 01 item 22", messages=("too_few",), thresholds=("documents.test_items.min",), needs=("quiz",), criteria=(6,))
 def test_items(ctx: RuleContext):
     floor = ctx.threshold("documents.test_items.min")
     total = sum(question_count(ctx, a) or 0 for _, a in ctx.model.assessments() if a.kind == "quiz")
     if total < floor:
         yield ctx.finding("too_few", field_path=("modules",), params={"count": total, "min": floor},
-                          measured=total, expected=f"≥ {floor}")
+                          measured=Quantity(total, "questions"), expected=at_least(floor, "questions"))

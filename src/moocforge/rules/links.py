@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from .registry import RuleContext, Severity, rule
+from ..findings import Quantity, Severity
+from .registry import RuleContext, rule
 
 
 def _where(ref) -> dict:
@@ -12,7 +13,7 @@ def _where(ref) -> dict:
 
 
 @rule("LK101", name="missing-file", area="links", severity=Severity.ERROR, clause="ATU §9.4",
-      messages=("missing", "not_a_file"))
+      messages=("missing", "not_a_file"), needs=("files",), criteria=(3,))
 def missing_file(ctx: RuleContext):
     for ref in ctx.course.refs:
         if ref.is_url:
@@ -28,7 +29,7 @@ def missing_file(ctx: RuleContext):
 
 
 @rule("LK102", name="outside-course", area="links", severity=Severity.ERROR, clause="ATU §9.4",
-      messages=("outside",))
+      messages=("outside",), needs=("files",), criteria=(3,))
 def outside_course(ctx: RuleContext):
     for ref in ctx.course.refs:
         facts = None if ref.is_url else ctx.evidence.files.get(ref.path)
@@ -51,7 +52,7 @@ def url_problem(url: str, schemes: list[str]) -> str | None:
 
 
 @rule("LK103", name="malformed-url", area="links", severity=Severity.ERROR, clause="ATU §9.4",
-      messages=("malformed",), thresholds=("links.schemes",))
+      messages=("malformed",), thresholds=("links.schemes",), criteria=(3,))
 def malformed_url(ctx: RuleContext):
     schemes = [s.lower() for s in ctx.threshold("links.schemes")]
     for ref in ctx.course.refs:
@@ -63,7 +64,7 @@ def malformed_url(ctx: RuleContext):
 
 
 @rule("LK104", name="dead-link", area="links", severity=Severity.ERROR, clause="ATU §9.4",
-      messages=("dead",), thresholds=("links.timeout_seconds",), needs=("links",))
+      messages=("dead",), thresholds=("links.timeout_seconds",), needs=("links",), criteria=(3,))
 def dead_link(ctx: RuleContext):
     if not ctx.evidence.online:
         return  # only with --online: CI must not depend on the network by default
@@ -72,4 +73,4 @@ def dead_link(ctx: RuleContext):
         if status is not None and not status.ok:
             reason = f"HTTP {status.status}" if status.status else (status.error or "no answer")
             yield ctx.finding("dead", field_path=ref.field, params={"url": ref.path, "reason": reason},
-                              measured=reason, **_where(ref))
+                              measured=Quantity(reason), **_where(ref))

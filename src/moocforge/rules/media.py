@@ -1,21 +1,18 @@
 """MD: media rules — ATU §9.1–9.2 policies, §8.4–8.5 durations, deep quality analysis.
 
-The rules read ``ctx.evidence.media`` (MediaInfo facts, keyed by course-relative
-path) and ``ctx.evidence.qc`` (one-pass ffmpeg analysis, with ``--deep``). The
-technical spec itself is data: the policies in ``moocforge/policies/`` chosen
-per file role by the profile (``media.policies.*``); every number is a profile
-threshold.
+The rules read ``media`` (MediaInfo facts, keyed by course-relative path),
+``policy`` (each file tested against the policy of its role: the technical
+spec is data, in ``moocforge/policies/``) and ``qc`` (one-pass ffmpeg
+analysis, with ``--deep``). Every number is a profile threshold.
 """
 
 from __future__ import annotations
 
-from ..inspect import media_units as units
-from ..inspect.media_policy import FAIL, PolicyError, evaluate, load_policy, problems
-from ..inspect.probe import STATUS_OK
-from .registry import RuleContext, Severity, rule
-
-# Which profile entry (media.policies.<key>) names the policy for each file role.
-_POLICY_FOR_ROLE = {"master": "master", "video": "upload", "promo": "promo"}
+from ..findings import Bound, Quantity, Severity, at_least, at_most, between, less_than, more_than
+from ..media import units
+from ..media.policy import FAIL, problems
+from ..media.probe import STATUS_OK
+from .registry import RuleContext, rule
 
 
 def _place(ctx: RuleContext, path: str) -> dict:
@@ -30,12 +27,12 @@ def _place(ctx: RuleContext, path: str) -> dict:
 
 @rule("MD101", name="media-readable", area="media", severity=Severity.ERROR, clause="ATU §9.1–9.2",
       messages=("empty", "not_media", "truncated", "no_streams", "unreadable", "decode_errors", "not_analysed"),
-      needs=("media", "qc"))
+      needs=("media", "qc"), criteria=(1, 2))
 def media_readable(ctx: RuleContext):
     for path, facts in ctx.evidence.media.items():
         if facts.status != STATUS_OK:
-            yield ctx.finding(facts.status, file=path, **_place(ctx, path),
-                              params={"error": facts.error or ""}, measured=facts.status, expected="media file")
+            yield ctx.finding(facts.status, file=path, **_place(ctx, path), params={"error": facts.error or ""},
+                              measured=Quantity(facts.status))
     for path, analysis in ctx.evidence.qc.items():
         if analysis.error:
             yield ctx.finding("not_analysed", severity=Severity.WARNING, file=path, **_place(ctx, path),
@@ -44,7 +41,7 @@ def media_readable(ctx: RuleContext):
             example = analysis.decode_error_examples[0] if analysis.decode_error_examples else ""
             yield ctx.finding("decode_errors", severity=Severity.WARNING, file=path, **_place(ctx, path),
                               params={"count": analysis.decode_errors, "example": example},
-                              measured=analysis.decode_errors, expected=0)
+                              measured=Quantity(analysis.decode_errors, "errors"), expected=at_most(0, "errors"))
 
 
 # ---------------------------------------------------------------- MD102
@@ -67,10 +64,10 @@ _FIELD_MESSAGES = {
 }
 
 
-def _minimum(policy, field_name: str) -> str:
+def _minimum(policy, field_name: str):
     """The policy's lower bound on a field, for messages naming both width and height."""
     values = [t.value for t in policy.tests if t.field == field_name and t.operator in (">=", ">")]
-    return units.plain(max(values)) if values else "?"
+    return max(values) if values else None
 
 
 def _policy_message(outcome, facts, policy) -> tuple[str, dict]:
@@ -88,52 +85,52 @@ def _policy_message(outcome, facts, policy) -> tuple[str, dict]:
     video = facts.video
     if message == "resolution":
         params.update(width=units.plain(video.width), height=units.plain(video.height),
-                      min_width=_minimum(policy, "video.width"), min_height=_minimum(policy, "video.height"))
-        params.update(measured=f"{params['width']}×{params['height']}",
-                      expected=f"{params['min_width']}×{params['min_height']}")
+                      min_width=units.plain(_minimum(policy, "video.width")),
+                      min_height=units.plain(_minimum(policy, "video.height")))
     if message == "not_intra":
         params.update(format=(video.format or "?") + (f" {video.profile}" if video.profile else ""),
                       basis=video.intra_basis or "")
     return message, params
 
 
-def _policy_targets(ctx: RuleContext) -> dict[tuple[str, str], set[str]]:
-    """(path, policy name) -> roles: each file is checked once against each policy it falls under."""
-    targets: dict[tuple[str, str], set[str]] = {}
-    for ref in ctx.course.refs:
-        key = _POLICY_FOR_ROLE.get(ref.role)
-        if key is None or ref.path not in ctx.evidence.media:
-            continue
-        policy = str(ctx.threshold(f"media.policies.{key}"))
-        targets.setdefault((ref.path, policy), set()).add(ref.role)
-    return targets
+def _policy_values(message: str, outcome, facts, policy) -> tuple[Quantity, object]:
+    """What a policy test measured and expected, typed with the field's unit."""
+    test = outcome.test
+    if message == "resolution":
+        video = facts.video
+        minimum = (_minimum(policy, "video.width"), _minimum(policy, "video.height"))
+        return Quantity((video.width, video.height), "px"), at_least(minimum, "px")
+    unit = units.FIELD_UNITS.get(test.field)
+    return Quantity(outcome.measured, unit), _bound(test.operator, test.value, unit)
+
+
+def _bound(operator: str, value, unit: str | None) -> Bound:
+    return Bound(operator, list(value) if isinstance(value, (list, tuple)) else value, unit=unit)
 
 
 @rule("MD102", name="media-policy", area="media", severity=Severity.ERROR, clause="ATU §9.1–9.2",
       messages=("no_video", "no_audio", "not_intra", "bit_rate", "resolution", "interlaced", "frame_rate", "vfr",
                 "bit_depth", "sampling_rate", "audio_bit_depth", "channels", "fails", "unknown", "policy_error"),
-      thresholds=("media.policies.master", "media.policies.upload", "media.policies.promo"), needs=("media",))
+      thresholds=("media.policies.master", "media.policies.upload", "media.policies.promo"),
+      needs=("media", "policy"), criteria=(1, 2))
 def media_policy(ctx: RuleContext):
-    for (path, policy_name), _roles in _policy_targets(ctx).items():
-        try:
-            policy = load_policy(policy_name)
-        except PolicyError as exc:
-            yield ctx.finding("policy_error", params={"policy": policy_name, "error": str(exc)})
-            continue
+    for path, checks in ctx.evidence.policy.items():
         facts = ctx.evidence.media[path]
-        seen_messages: set[str] = set()
-        for outcome in problems(evaluate(policy, facts)):
-            message, params = _policy_message(outcome, facts, policy)
-            if message == "resolution" and message in seen_messages:
-                continue  # width and height failing together are one problem
-            seen_messages.add(message)
-            test = outcome.test
-            expected = (f"≥ {params['expected']}" if message == "resolution"
-                        else f"{units.operator(test.operator)} {units.show(test.field, test.value)}")
-            finding = ctx.finding(message, severity=Severity(outcome.severity), file=path, **_place(ctx, path),
-                                  params=params, measured=params["measured"], expected=expected)
-            finding.clause = outcome.test.clause or finding.clause
-            yield finding
+        for check in checks:
+            if check.error is not None:
+                yield ctx.finding("policy_error", file=path, **_place(ctx, path),
+                                  params={"policy": check.policy, "error": check.error})
+                continue
+            seen_messages: set[str] = set()
+            for outcome in problems(check.outcomes):
+                message, params = _policy_message(outcome, facts, check.loaded)
+                if message == "resolution" and message in seen_messages:
+                    continue  # width and height failing together are one problem
+                seen_messages.add(message)
+                measured, expected = _policy_values(message, outcome, facts, check.loaded)
+                yield ctx.finding(message, severity=outcome.severity, file=path, **_place(ctx, path),
+                                  params=params, measured=measured, expected=expected,
+                                  clause=outcome.test.clause)
 
 
 # ---------------------------------------------------------------- MD103–MD105 durations
@@ -141,7 +138,7 @@ def media_policy(ctx: RuleContext):
 def _duration(ctx: RuleContext, path: str | None) -> float | None:
     if not path:
         return None
-    facts = ctx.evidence.media.get(path.replace("\\", "/"))
+    facts = ctx.evidence.media.get(path)
     return facts.duration if facts is not None and facts.readable else None
 
 
@@ -150,12 +147,13 @@ def _video_duration(ctx: RuleContext, video) -> tuple[str | None, float | None]:
     for path in (video.file, video.master):
         seconds = _duration(ctx, path)
         if seconds is not None:
-            return path.replace("\\", "/"), seconds
+            return path, seconds
     return None, None
 
 
 @rule("MD103", name="lesson-video-length", area="media", severity=Severity.ERROR, clause="ATU §8.4–8.5",
-      messages=("too_short",), thresholds=("media.durations.lesson_video_min_minutes",), needs=("media",))
+      messages=("too_short",), thresholds=("media.durations.lesson_video_min_minutes",), needs=("media",),
+      criteria=(3,))
 def lesson_video_length(ctx: RuleContext):
     least = ctx.threshold("media.durations.lesson_video_min_minutes")
     for module in ctx.model.modules:
@@ -165,13 +163,13 @@ def lesson_video_length(ctx: RuleContext):
                 if seconds is not None and seconds < least * 60:
                     yield ctx.finding("too_short", file=path, module=module.id, lesson=lesson.id,
                                       params={"lesson": lesson.id, "minutes": units.minutes(seconds), "min": least},
-                                      measured=units.clock(seconds), expected=f"≥ {least} min")
+                                      measured=Quantity(seconds, "clock"), expected=at_least(least * 60, "clock"))
 
 
 @rule("MD104", name="weekly-video-total", area="media", severity=Severity.ERROR, clause="ATU §8.4",
       messages=("out_of_range",),
       thresholds=("media.durations.weekly_video_min_minutes", "media.durations.weekly_video_max_minutes"),
-      needs=("media",))
+      needs=("media",), criteria=(3,))
 def weekly_video_total(ctx: RuleContext):
     lo = ctx.threshold("media.durations.weekly_video_min_minutes")
     hi = ctx.threshold("media.durations.weekly_video_max_minutes")
@@ -192,19 +190,18 @@ def weekly_video_total(ctx: RuleContext):
         if too_short or measured > hi * 60:
             yield ctx.finding("out_of_range", field_path=("modules", i, "lessons"), module=module.id,
                               params={"module": module.id, "minutes": units.minutes(measured), "min": lo, "max": hi},
-                              measured=units.clock(measured), expected=f"{lo}–{hi} min")
+                              measured=Quantity(measured, "clock"), expected=between(lo * 60, hi * 60, "clock"))
 
 
 @rule("MD105", name="promo-length", area="media", severity=Severity.ERROR, clause="ATU form 01 item 14",
-      messages=("too_long",), thresholds=("media.durations.promo_max_minutes",), needs=("media",))
+      messages=("too_long",), thresholds=("media.durations.promo_max_minutes",), needs=("media",), criteria=(3,))
 def promo_length(ctx: RuleContext):
     most = ctx.threshold("media.durations.promo_max_minutes")
     promo = ctx.model.promo_video
     seconds = _duration(ctx, promo)
     if seconds is not None and seconds > most * 60:
-        yield ctx.finding("too_long", file=promo.replace("\\", "/"),
-                          params={"minutes": units.minutes(seconds), "max": most},
-                          measured=units.clock(seconds), expected=f"≤ {most} min")
+        yield ctx.finding("too_long", file=promo, params={"minutes": units.minutes(seconds), "max": most},
+                          measured=Quantity(seconds, "clock"), expected=at_most(most * 60, "clock"))
 
 
 # ---------------------------------------------------------------- MD110–MD117 deep analysis
@@ -226,7 +223,7 @@ def _is_silent(ctx: RuleContext, analysis) -> bool:
       thresholds=("media.qc.loudness.integrated_min_lufs", "media.qc.loudness.integrated_max_lufs",
                   "media.qc.loudness.silent_below_lufs", "media.qc.loudness.range_max_lu",
                   "media.qc.loudness.range_min_seconds", "media.qc.loudness.true_peak_max_dbtp"),
-      needs=("qc",))
+      needs=("qc",), criteria=(1,))
 def loudness(ctx: RuleContext):
     lo = ctx.threshold("media.qc.loudness.integrated_min_lufs")
     hi = ctx.threshold("media.qc.loudness.integrated_max_lufs")
@@ -238,60 +235,61 @@ def loudness(ctx: RuleContext):
         lufs = a.integrated_lufs
         if _is_silent(ctx, a):
             yield ctx.finding("no_sound", severity=Severity.ERROR, **where, params={"lufs": units.plain(lufs)},
-                              clause_key="media.qc.loudness.silent_below_lufs", measured=f"{lufs} LUFS")
+                              clause_key="media.qc.loudness.silent_below_lufs", measured=Quantity(lufs, "LUFS"),
+                              expected=more_than(ctx.threshold("media.qc.loudness.silent_below_lufs"), "LUFS"))
             continue
         if lufs is not None and not lo <= lufs <= hi:
             message = "too_quiet" if lufs < lo else "too_loud"
             yield ctx.finding(message, **where, params={"lufs": units.plain(lufs), "min": lo, "max": hi},
                               clause_key="media.qc.loudness.integrated_min_lufs",
-                              measured=f"{lufs} LUFS", expected=f"{lo}…{hi} LUFS")
+                              measured=Quantity(lufs, "LUFS"), expected=between(lo, hi, "LUFS"))
         lra = a.loudness_range_lu
         if lra is not None and (a.duration or 0) >= range_min_seconds and lra > range_max:
             yield ctx.finding("range", **where, params={"lra": units.plain(lra), "max": range_max},
                               clause_key="media.qc.loudness.range_max_lu",
-                              measured=f"{lra} LU", expected=f"≤ {range_max} LU")
+                              measured=Quantity(lra, "LU"), expected=at_most(range_max, "LU"))
         peak = a.true_peak_dbtp
         if peak is not None and peak > peak_max:
             yield ctx.finding("true_peak", **where, params={"peak": units.plain(peak), "max": peak_max},
                               clause_key="media.qc.loudness.true_peak_max_dbtp",
-                              measured=f"{peak} dBTP", expected=f"≤ {peak_max} dBTP")
+                              measured=Quantity(peak, "dBTP"), expected=at_most(peak_max, "dBTP"))
 
 
 @rule("MD111", name="clipping", area="media", severity=Severity.WARNING, clause="ATU form 10 criterion 1",
-      messages=("clipped",), thresholds=("media.qc.clipping.max_samples",), needs=("qc",))
+      messages=("clipped",), thresholds=("media.qc.clipping.max_samples",), needs=("qc",), criteria=(1,))
 def clipping(ctx: RuleContext):
     most = ctx.threshold("media.qc.clipping.max_samples")
     for path, a in _analyses(ctx, needs_audio=True):
         if a.clipped_samples is not None and a.clipped_samples > most:
             yield ctx.finding("clipped", file=path, **_place(ctx, path),
                               params={"count": a.clipped_samples, "max": most},
-                              measured=a.clipped_samples, expected=f"≤ {most}")
+                              measured=Quantity(a.clipped_samples, "samples"), expected=at_most(most, "samples"))
 
 
 @rule("MD112", name="noise-floor", area="media", severity=Severity.WARNING, clause="ATU form 10 criterion 1",
-      messages=("noisy",), thresholds=("media.qc.noise_floor.max_dbfs",), needs=("qc",))
+      messages=("noisy",), thresholds=("media.qc.noise_floor.max_dbfs",), needs=("qc",), criteria=(1,))
 def noise_floor(ctx: RuleContext):
     most = ctx.threshold("media.qc.noise_floor.max_dbfs")
     for path, a in _analyses(ctx, needs_audio=True):
         if a.noise_floor_dbfs is not None and a.noise_floor_dbfs > most and not _is_silent(ctx, a):
             yield ctx.finding("noisy", file=path, **_place(ctx, path),
                               params={"floor": units.plain(round(a.noise_floor_dbfs, 1)), "max": most},
-                              measured=f"{a.noise_floor_dbfs:.1f} dBFS", expected=f"≤ {most} dBFS")
+                              measured=Quantity(round(a.noise_floor_dbfs, 1), "dBFS"), expected=at_most(most, "dBFS"))
 
 
 def _stretch_findings(ctx: RuleContext, path: str, message: str, stretches, least: float, exclude=()):
     for start, end in stretches:
         if end - start < least or any(s <= start and end <= e for s, e in exclude):
             continue
-        yield ctx.finding(message, file=path, **_place(ctx, path), location=units.stretch(start, end),
+        yield ctx.finding(message, file=path, **_place(ctx, path), start=start, end=end,
                           params={"start": units.clock(start), "end": units.clock(end),
                                   "seconds": units.plain(round(end - start, 1))},
-                          measured=f"{end - start:.1f} s", expected=f"< {least} s")
+                          measured=Quantity(round(end - start, 1), "s"), expected=less_than(least, "s"))
 
 
 @rule("MD113", name="silence", area="media", severity=Severity.WARNING, clause="ATU form 10 criterion 1",
       messages=("silence",), thresholds=("media.qc.silence.min_seconds", "media.qc.silence.noise_db"),
-      needs=("qc",))
+      needs=("qc",), criteria=(1,))
 def silence(ctx: RuleContext):
     least = ctx.threshold("media.qc.silence.min_seconds")
     for path, a in _analyses(ctx, needs_audio=True):
@@ -301,7 +299,7 @@ def silence(ctx: RuleContext):
 
 @rule("MD114", name="black-frames", area="media", severity=Severity.WARNING, clause="ATU form 10 criterion 2",
       messages=("black",), thresholds=("media.qc.black.min_seconds", "media.qc.black.pixel_threshold"),
-      needs=("qc",))
+      needs=("qc",), criteria=(2,))
 def black_frames(ctx: RuleContext):
     least = ctx.threshold("media.qc.black.min_seconds")
     for path, a in _analyses(ctx, needs_video=True):
@@ -309,7 +307,8 @@ def black_frames(ctx: RuleContext):
 
 
 @rule("MD115", name="frozen-frames", area="media", severity=Severity.WARNING, clause="ATU form 10 criterion 2",
-      messages=("frozen",), thresholds=("media.qc.freeze.min_seconds", "media.qc.freeze.noise_db"), needs=("qc",))
+      messages=("frozen",), thresholds=("media.qc.freeze.min_seconds", "media.qc.freeze.noise_db"), needs=("qc",),
+      criteria=(2,))
 def frozen_frames(ctx: RuleContext):
     least = ctx.threshold("media.qc.freeze.min_seconds")
     for path, a in _analyses(ctx, needs_video=True):
@@ -318,7 +317,7 @@ def frozen_frames(ctx: RuleContext):
 
 
 @rule("MD116", name="interlacing", area="media", severity=Severity.WARNING, clause="ATU §9.1.6",
-      messages=("combing",), thresholds=("media.qc.interlace.max_ratio",), needs=("qc",))
+      messages=("combing",), thresholds=("media.qc.interlace.max_ratio",), needs=("qc",), criteria=(2,))
 def interlacing(ctx: RuleContext):
     most = ctx.threshold("media.qc.interlace.max_ratio")
     for path, a in _analyses(ctx, needs_video=True):
@@ -326,14 +325,14 @@ def interlacing(ctx: RuleContext):
         if ratio is not None and ratio > most:
             yield ctx.finding("combing", file=path, **_place(ctx, path),
                               params={"percent": round(ratio * 100), "max": round(most * 100)},
-                              measured=f"{ratio:.0%}", expected=f"≤ {most:.0%}")
+                              measured=Quantity(ratio, "ratio"), expected=at_most(most, "ratio"))
 
 
 @rule("MD117", name="sharpness", area="media", severity=Severity.WARNING, clause="ATU form 10 criterion 2",
-      messages=("soft",), thresholds=("media.qc.blur.max",), needs=("qc",))
+      messages=("soft",), thresholds=("media.qc.blur.max",), needs=("qc",), criteria=(2,))
 def sharpness(ctx: RuleContext):
     most = ctx.threshold("media.qc.blur.max")
     for path, a in _analyses(ctx, needs_video=True):
         if a.blur is not None and a.blur > most:
             yield ctx.finding("soft", file=path, **_place(ctx, path), params={"blur": units.plain(a.blur), "max": most},
-                              measured=a.blur, expected=f"≤ {most}")
+                              measured=Quantity(a.blur), expected=at_most(most))

@@ -18,7 +18,8 @@ from ..quiz.problems import ENCODING_CODES, NOTATION_CODES, SYNTAX_CODES
 from ..quiz.similarity import find_duplicates, visible
 from ..quiz.validity import grade_problems
 from ..quiz.writers.plain import to_plain
-from .registry import RuleContext, Severity, rule
+from ..findings import Quantity, Severity, at_most, equal_to, less_than, one_of
+from .registry import RuleContext, rule
 
 
 def _banks(ctx: RuleContext, *, surveys: bool = False) -> Iterator[tuple[str, object]]:
@@ -46,30 +47,30 @@ def _problems(ctx: RuleContext, rule_id: str):
         evidence = ctx.evidence.quiz[path]
         for problem in evidence.problems:
             if problem.rule_id == rule_id:
-                yield ctx.finding(problem.code, severity=Severity(problem.severity), params=dict(problem.params),
+                yield ctx.finding(problem.code, severity=problem.severity, params=dict(problem.params),
                                   **_at(path, evidence, line=problem.line))
 
 
 @rule("QZ101", name="quiz-syntax", area="quiz", severity=Severity.ERROR, clause="ATU §11.3, form 05",
-      messages=SYNTAX_CODES, needs=("quiz",))
+      messages=SYNTAX_CODES, needs=("quiz",), criteria=(6,))
 def quiz_syntax(ctx: RuleContext):
     yield from _problems(ctx, "QZ101")
 
 
 @rule("QZ102", name="quiz-notation", area="quiz", severity=Severity.WARNING, clause="ATU §11.3, form 05",
-      messages=NOTATION_CODES, needs=("quiz",))
+      messages=NOTATION_CODES, needs=("quiz",), criteria=(6,))
 def quiz_notation(ctx: RuleContext):
     yield from _problems(ctx, "QZ102")
 
 
 @rule("QZ103", name="quiz-encoding", area="quiz", severity=Severity.ERROR, clause="ATU §11.3, form 05",
-      messages=ENCODING_CODES, needs=("quiz",))
+      messages=ENCODING_CODES, needs=("quiz",), criteria=(6,))
 def quiz_encoding(ctx: RuleContext):
     yield from _problems(ctx, "QZ103")
 
 
 @rule("QZ104", name="form-05-options", area="quiz", severity=Severity.ERROR, clause="ATU §11.3, form 05",
-      messages=("option_count",), thresholds=("quiz.form05.options", "quiz.form05.formats"), needs=("quiz",))
+      messages=("option_count",), thresholds=("quiz.form05.options", "quiz.form05.formats"), needs=("quiz",), criteria=(6,))
 def form05_options(ctx: RuleContext):
     wanted = ctx.threshold("quiz.form05.options")
     formats = set(ctx.threshold("quiz.form05.formats"))
@@ -81,12 +82,13 @@ def form05_options(ctx: RuleContext):
             if question.kind is Kind.MULTICHOICE and count != wanted:
                 yield ctx.finding("option_count", params={"count": count, "expected": wanted,
                                                           "last": chr(64 + wanted)},
-                                  measured=count, expected=wanted, **_at(path, evidence, question))
+                                  measured=Quantity(count, "options"), expected=equal_to(wanted, "options"),
+                                  **_at(path, evidence, question))
 
 
 @rule("QZ105", name="duplicate-question", area="quiz", severity=Severity.WARNING,
       clause="ATU form 10 criterion 6", messages=("duplicate", "near_duplicate"),
-      thresholds=("quiz.duplicates.near_similarity",), needs=("quiz",))
+      thresholds=("quiz.duplicates.near_similarity",), needs=("quiz",), criteria=(6,))
 def duplicate_question(ctx: RuleContext):
     places = [(path, evidence, question) for path, evidence, question in _questions(ctx) if question.is_gradable]
     threshold = ctx.threshold("quiz.duplicates.near_similarity")
@@ -95,12 +97,12 @@ def duplicate_question(ctx: RuleContext):
         other_path, _, other = places[pair.earlier]
         params = {"other": f"{other_path}:{other.line}", "similarity": round(pair.similarity * 100)}
         yield ctx.finding("duplicate" if pair.exact else "near_duplicate", params=params,
-                          measured=round(pair.similarity, 3), expected=f"< {threshold}",
+                          measured=Quantity(round(pair.similarity, 3), "ratio"), expected=less_than(threshold, "ratio"),
                           **_at(path, evidence, question))
 
 
 @rule("QZ106", name="duplicate-option", area="quiz", severity=Severity.ERROR, clause="ATU form 10 criterion 6",
-      messages=("duplicate_option", "duplicate_pair"), needs=("quiz",))
+      messages=("duplicate_option", "duplicate_pair"), needs=("quiz",), criteria=(6,))
 def duplicate_option(ctx: RuleContext):
     for path, evidence, question in _questions(ctx):
         if question.kind is Kind.MULTICHOICE:
@@ -132,13 +134,13 @@ def _grade_findings(ctx: RuleContext, codes: tuple[str, ...]):
 
 
 @rule("QZ107", name="correct-answer", area="quiz", severity=Severity.ERROR, clause="ATU §11.3, form 05",
-      messages=("none_correct", "no_full_credit"), needs=("quiz",))
+      messages=("none_correct", "no_full_credit"), needs=("quiz",), criteria=(6,))
 def correct_answer(ctx: RuleContext):
     yield from _grade_findings(ctx, ("none_correct", "no_full_credit"))
 
 
 @rule("QZ108", name="answer-weights", area="quiz", severity=Severity.ERROR, clause="ATU §11.4",
-      messages=("weight_not_allowed", "weights_sum"), needs=("quiz",))
+      messages=("weight_not_allowed", "weights_sum"), needs=("quiz",), criteria=(6,))
 def answer_weights(ctx: RuleContext):
     yield from _grade_findings(ctx, ("weight_not_allowed", "weights_sum"))
 
@@ -163,19 +165,20 @@ def _share_params(count: int, total: int, limit: float) -> dict:
 
 @rule("QZ109", name="answer-key-bias", area="quiz", severity=Severity.WARNING, clause="ATU form 10 criterion 6",
       messages=("key_bias",), thresholds=("quiz.key_bias.max_share", "quiz.key_bias.min_questions"),
-      needs=("quiz",))
+      needs=("quiz",), criteria=(6,))
 def answer_key_bias(ctx: RuleContext):
     for path, evidence, keyed, limit in _keyed_banks(ctx, "key_bias"):
         index, count = max(sorted(Counter(index for _, index in keyed).items()), key=lambda item: item[1])
         share = count / len(keyed)
         if share > limit:
             yield ctx.finding("key_bias", params={"letter": chr(65 + index), **_share_params(count, len(keyed), limit)},
-                              measured=round(share, 3), expected=f"≤ {limit}", **_at(path, evidence, line=1))
+                              measured=Quantity(round(share, 3), "ratio"), expected=at_most(limit, "ratio"),
+                              **_at(path, evidence, line=1))
 
 
 @rule("QZ110", name="longest-option-cue", area="quiz", severity=Severity.WARNING, clause="ATU form 10 criterion 6",
       messages=("longest_cue",), thresholds=("quiz.longest_option.max_share", "quiz.longest_option.min_questions"),
-      needs=("quiz",))
+      needs=("quiz",), criteria=(6,))
 def longest_option_cue(ctx: RuleContext):
     # Three options at least: with two, one of them is always the longer.
     for path, evidence, keyed, limit in _keyed_banks(ctx, "longest_option", min_options=3):
@@ -188,11 +191,12 @@ def longest_option_cue(ctx: RuleContext):
         if share > limit:
             lines = ", ".join(str(q.line) for q in cued[:8]) + (" …" if len(cued) > 8 else "")
             yield ctx.finding("longest_cue", params={"lines": lines, **_share_params(len(cued), len(keyed), limit)},
-                              measured=round(share, 3), expected=f"≤ {limit}", **_at(path, evidence, cued[0]))
+                              measured=Quantity(round(share, 3), "ratio"), expected=at_most(limit, "ratio"),
+                              **_at(path, evidence, cued[0]))
 
 
 @rule("QZ111", name="empty-text", area="quiz", severity=Severity.ERROR, clause="ATU §11.3, form 05",
-      messages=("empty_stem", "empty_option"), needs=("quiz",))
+      messages=("empty_stem", "empty_option"), needs=("quiz",), criteria=(6,))
 def empty_text(ctx: RuleContext):
     for path, evidence, question in _questions(ctx, surveys=True):
         if question.kind is Kind.DESCRIPTION:
@@ -212,13 +216,14 @@ def empty_text(ctx: RuleContext):
 
 
 @rule("QZ112", name="question-kind", area="quiz", severity=Severity.WARNING, clause="ATU §11.4",
-      messages=("kind_not_listed",), thresholds=("quiz.kinds.allowed",), needs=("quiz",))
+      messages=("kind_not_listed",), thresholds=("quiz.kinds.allowed",), needs=("quiz",), criteria=(6,))
 def question_kind(ctx: RuleContext):
     allowed = list(ctx.threshold("quiz.kinds.allowed"))
     for path, evidence, question in _questions(ctx):
         if question.kind.value not in allowed:
             yield ctx.finding("kind_not_listed", params={"kind": question.kind.value, "allowed": ", ".join(allowed)},
-                              measured=question.kind.value, expected=allowed, **_at(path, evidence, question))
+                              measured=Quantity(question.kind.value), expected=one_of(allowed),
+                              **_at(path, evidence, question))
 
 
 # ---------------------------------------------------------------- outcome coverage (§11.6)
@@ -243,7 +248,7 @@ def checked_outcomes(ctx: RuleContext) -> tuple[set[str], bool]:
     checked: set[str] = set()
     tagged_any = False
     for _, assessment in model.assessments():
-        evidence = ctx.evidence.quiz.get((assessment.file or "").replace("\\", "/"))
+        evidence = ctx.evidence.quiz.get(assessment.file or "")
         if evidence is None or evidence.bank is None or not evidence.bank.gradable:
             checked.update(assessment.outcomes)
             continue
@@ -255,7 +260,7 @@ def checked_outcomes(ctx: RuleContext) -> tuple[set[str], bool]:
 
 
 @rule("QZ113", name="question-outcome-coverage", area="quiz", severity=Severity.ERROR, clause="ATU §11.6",
-      messages=("module_outcome", "course_outcome"), needs=("quiz",))
+      messages=("module_outcome", "course_outcome"), needs=("quiz",), criteria=(6,))
 def question_outcome_coverage(ctx: RuleContext):
     checked, tagged_any = checked_outcomes(ctx)
     if not tagged_any:

@@ -1,70 +1,31 @@
-"""The rule catalogue: stable ids, severities, clauses and translated docs.
+"""The rule catalogue: stable ids, severities, clauses, translated docs, evidence needs.
 
 A rule is a pure function of a ``RuleContext`` (model, evidence, profile) that
 yields ``Finding`` objects. It never opens a file: anything it needs from disk
-is gathered beforehand by ``moocforge.inspect`` into the evidence.
+is gathered beforehand by ``moocforge.inspect`` as evidence of the kinds the
+rule declares in ``needs`` (and only those: reading an undeclared kind is an
+error, so a declaration cannot silently fall behind the code).
 
 Register one with the decorator::
 
-    @rule("ST101", area="structure", severity=Severity.ERROR, clause="ATU §8.1",
-          thresholds=("structure.modules.min", "structure.modules.max"))
+    @rule("ST101", name="module-count", area="structure", severity=Severity.ERROR, clause="ATU §8.1",
+          thresholds=("structure.modules.min", "structure.modules.max"), criteria=(3,))
     def module_count(ctx): ...
 
 Its title, doc and messages are catalogue keys (``ST101.title``, ``ST101.doc``,
-``ST101.<message>``) translated in ``locales/<area>.yaml``.
+``ST101.<message>``) translated in ``locales/<area>.yaml``. A title may name
+its thresholds by their last key segment (``{min}``, ``{max}``): they are
+filled from the active profile, so a department's own numbers show.
 """
 
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass, field
+import difflib
+from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
+from ..findings import INTERNAL_ERROR, Bound, Finding, Location, Severity
 from ..i18n import t
-
-
-class Severity(str, enum.Enum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        return {"error": 2, "warning": 1, "info": 0}[self.value]
-
-
-@dataclass
-class Finding:
-    """One thing wrong (or worth knowing) about the course.
-
-    ``message`` is a catalogue key below the rule (``ST101.too_few`` is written
-    ``too_few``) rendered with ``params`` in the reader's language.
-    """
-
-    rule_id: str
-    severity: Severity
-    message: str
-    params: dict[str, Any] = field(default_factory=dict)
-    file: str | None = None  # relative to the course root, '/'-separated
-    line: int | None = None
-    location: str | None = None  # slide 3, page 2, 04:12–04:31 …
-    module: str | None = None
-    lesson: str | None = None
-    measured: Any = None
-    expected: Any = None
-    clause: str | None = None
-
-    @property
-    def message_key(self) -> str:
-        # A dotted message is already a full key (e.g. "core.internal_error").
-        return self.message if "." in self.message else f"{self.rule_id}.{self.message}"
-
-    def text(self, lang: str) -> str:
-        # A parameter given as {"i18n": KEY} is itself a catalogue key (e.g. a
-        # file role), translated into the same language as the message.
-        params = {k: t(v["i18n"], lang) if isinstance(v, dict) and set(v) == {"i18n"} else v
-                  for k, v in self.params.items()}
-        return t(self.message_key, lang, **params)
 
 
 @dataclass(frozen=True)
@@ -77,30 +38,52 @@ class Rule:
     check: Callable[["RuleContext"], Iterable[Finding]]
     messages: tuple[str, ...] = ()
     thresholds: tuple[str, ...] = ()
-    needs: tuple[str, ...] = ()  # evidence kinds the rule reads: "quiz", "media", "qc", "links"
+    needs: tuple[str, ...] = ()  # evidence kinds the rule reads (see moocforge.inspect)
+    criteria: tuple[int, ...] = ()  # rubric criteria (ATU form 10) the rule informs
 
-    def title(self, lang: str) -> str:
-        return t(f"{self.id}.title", lang)
+    def title(self, lang: str, profile: Any = None) -> str:
+        return t(f"{self.id}.title", lang, **self.threshold_values(profile))
 
-    def doc(self, lang: str) -> str:
-        return t(f"{self.id}.doc", lang)
+    def doc(self, lang: str, profile: Any = None) -> str:
+        return t(f"{self.id}.doc", lang, **self.threshold_values(profile))
+
+    def threshold_values(self, profile: Any = None) -> dict[str, Any]:
+        """The rule's thresholds by their last key segment, from ``profile`` (default: atu-2025)."""
+        if profile is None:
+            from ..profiles import load_profile
+
+            profile = load_profile()
+        values: dict[str, Any] = {}
+        for key in self.thresholds:
+            try:
+                value = profile.get(key)
+            except KeyError:
+                continue
+            values[threshold_param(key)] = ", ".join(map(str, value)) if isinstance(value, list) else value
+        return values
 
     def catalogue_keys(self) -> list[str]:
         return [f"{self.id}.title", f"{self.id}.doc"] + [f"{self.id}.{m}" for m in self.messages]
+
+
+def threshold_param(key: str) -> str:
+    """The placeholder a title or doc uses for a threshold: its last key segment."""
+    return key.rsplit(".", 1)[-1]
 
 
 _RULES: dict[str, Rule] = {}
 
 
 def rule(rule_id: str, *, name: str, area: str, severity: Severity, clause: str,
-         messages: Iterable[str] = (), thresholds: Iterable[str] = (), needs: Iterable[str] = ()):
+         messages: Iterable[str] = (), thresholds: Iterable[str] = (), needs: Iterable[str] = (),
+         criteria: Iterable[int] = ()):
     """Register a rule. ``messages`` lists every message key the rule may emit."""
 
     def register(func: Callable[["RuleContext"], Iterable[Finding]]):
         if rule_id in _RULES:
             raise RuntimeError(f"rule id {rule_id} registered twice")
-        _RULES[rule_id] = Rule(rule_id, name, area, severity, clause, func,
-                               tuple(messages), tuple(thresholds), tuple(needs))
+        _RULES[rule_id] = Rule(rule_id, name, area, severity, clause, func, tuple(messages), tuple(thresholds),
+                               tuple(needs), tuple(criteria))
         return func
 
     return register
@@ -126,11 +109,73 @@ def get_rule(rule_id: str) -> Rule | None:
     return None
 
 
+class UnknownRuleSelector(ValueError):
+    """A --select/--ignore value that matches no rule (a typo would otherwise check nothing)."""
+
+    def __init__(self, option: str, value: str, closest: str | None):
+        self.option, self.value, self.closest = option, value, closest
+        super().__init__(f"{option} {value}: no rule id starts with this")
+
+
+def _closest(value: str, rules: list[Rule]) -> str | None:
+    candidates = [r.id for r in rules] + [r.name for r in rules]
+    match = difflib.get_close_matches(value, candidates, n=1, cutoff=0.4)
+    if not match:
+        return None
+    found = get_rule(match[0])
+    return found.id if found else match[0]
+
+
+def _matches(item: Rule, selectors: tuple[str, ...]) -> bool:
+    return item.id.startswith(tuple(s.upper() for s in selectors)) or item.name in selectors
+
+
+def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[Rule]:
+    """The rules a run evaluates: ids (or prefixes, or names) in ``select``, minus ``ignore``.
+
+    A selector that matches no rule raises ``UnknownRuleSelector`` naming the closest one.
+    """
+    rules = all_rules()
+    chosen = rules
+    for option, values in (("--select", select or ()), ("--ignore", ignore or ())):
+        for value in values:
+            if not any(_matches(r, (value.strip(),)) for r in rules):
+                raise UnknownRuleSelector(option, value, _closest(value.strip().upper(), rules))
+    if select:
+        chosen = [r for r in chosen if _matches(r, tuple(s.strip() for s in select))]
+    if ignore:
+        chosen = [r for r in chosen if not _matches(r, tuple(s.strip() for s in ignore))]
+    return chosen
+
+
+def evidence_needed(rules: Iterable[Rule]) -> set[str]:
+    return {kind for item in rules for kind in item.needs}
+
+
+class UndeclaredEvidence(AttributeError):
+    """A rule read an evidence kind it does not declare in ``needs``."""
+
+
+class EvidenceView:
+    """The evidence as one rule may see it: the kinds it declares, nothing else."""
+
+    def __init__(self, evidence: Any, rule_item: Rule | None):
+        self._evidence = evidence
+        self._rule = rule_item
+
+    def __getattr__(self, name: str) -> Any:
+        if name in ("deep", "online"):
+            return getattr(self._evidence, name)
+        if self._rule is not None and name not in self._rule.needs:
+            raise UndeclaredEvidence(f"rule {self._rule.id} reads evidence {name!r} but does not declare it in needs")
+        return getattr(self._evidence, name)
+
+
 @dataclass
 class RuleContext:
     """Everything a rule may read. Built once per check."""
 
-    course: Any  # LoadedCourse
+    course: Any  # LoadedCourse or LooseFiles: the subject
     evidence: Any  # Evidence
     profile: Any  # Profile
     rule: Rule | None = None
@@ -145,6 +190,7 @@ class RuleContext:
     def _clause(self, clause_key: str | None) -> str:
         """Cite where the numbers came from: the profile's clauses for the
         thresholds used (a user's override names their file), else the rule's."""
+        assert self.rule is not None
         keys = [clause_key] if clause_key else list(self.rule.thresholds)
         clauses: list[str] = []
         for key in keys:
@@ -154,44 +200,42 @@ class RuleContext:
         return "; ".join(clauses) or self.rule.clause
 
     def finding(self, message: str, *, severity: Severity | None = None, field_path: tuple | None = None,
-                file: str | None = None, clause_key: str | None = None, **kwargs: Any) -> Finding:
+                file: str | None = None, line: int | None = None, page: int | None = None, slide: int | None = None,
+                start: float | None = None, end: float | None = None, clause_key: str | None = None,
+                clause: str | None = None, module: str | None = None, lesson: str | None = None,
+                params: dict[str, Any] | None = None, measured: Any = None, expected: Bound | None = None) -> Finding:
         """Build a finding for the current rule.
 
         ``field_path`` points into the descriptor: the finding then names
         course.yaml and the line of that field. ``clause_key`` names the
-        profile value whose clause to cite (default: the rule's clause).
+        profile value whose clause to cite (default: the rule's thresholds'
+        clauses); ``clause`` gives one outright (a media policy's test).
         """
         assert self.rule is not None
-        line = kwargs.pop("line", None)
         if field_path is not None and file is None:
-            file = self.course.descriptor_name
+            file = self.course.descriptor_name or None
             line = self.course.line_of(field_path)
         return Finding(
             rule_id=self.rule.id,
             severity=severity or self.rule.severity,
             message=message,
-            file=file,
-            line=line,
-            clause=self._clause(clause_key),
-            **kwargs,
+            params=params or {},
+            location=Location(file=file, line=line, page=page, slide=slide, start=start, end=end),
+            module=module,
+            lesson=lesson,
+            measured=measured,
+            expected=expected,
+            clause=clause or self._clause(clause_key),
         )
 
 
-def run_rules(ctx: RuleContext, select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> Iterator[Finding]:
-    """Run every selected rule; a rule that crashes becomes an internal finding, not a traceback."""
-    chosen = all_rules()
-    if select:
-        prefixes = tuple(s.upper() for s in select)
-        chosen = [r for r in chosen if r.id.startswith(prefixes)]
-    skip = tuple(s.upper() for s in ignore)
-    if skip:
-        chosen = [r for r in chosen if not r.id.startswith(skip)]
-    for item in chosen:
-        ctx.rule = item
+def evaluate(rules: Iterable[Rule], course: Any, evidence: Any, profile: Any) -> Iterator[Finding]:
+    """Run each rule; a rule that crashes becomes an internal finding, not a traceback."""
+    for item in rules:
+        ctx = RuleContext(course=course, evidence=None, profile=profile, rule=item)
+        ctx.evidence = EvidenceView(evidence, item)
         try:
             yield from item.check(ctx)
         except Exception as exc:  # a bug in one rule must not hide the others' findings
-            yield Finding(item.id, Severity.ERROR, "core.internal_error",
-                          {"rule": item.id, "error": f"{type(exc).__name__}: {exc}"},
-                          clause=item.clause)
-    ctx.rule = None
+            yield Finding(item.id, Severity.ERROR, INTERNAL_ERROR,
+                          {"rule": item.id, "error": f"{type(exc).__name__}: {exc}"}, clause=item.clause)

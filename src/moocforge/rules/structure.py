@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .registry import RuleContext, Severity, rule
+from ..findings import Quantity, Severity, at_least, at_most, between, equal_to, more_than
+from .registry import RuleContext, rule
 
 
 def _module_path(i: int, *rest) -> tuple:
@@ -14,17 +15,17 @@ def _where(module) -> dict:
 
 
 @rule("ST101", name="module-count", area="structure", severity=Severity.ERROR, clause="ATU §8.1",
-      messages=("out_of_range",), thresholds=("structure.modules.min", "structure.modules.max"))
+      messages=("out_of_range",), thresholds=("structure.modules.min", "structure.modules.max"), criteria=(3,))
 def module_count(ctx: RuleContext):
     lo, hi = ctx.threshold("structure.modules.min"), ctx.threshold("structure.modules.max")
     n = len(ctx.model.modules)
     if not lo <= n <= hi:
         yield ctx.finding("out_of_range", field_path=("modules",), params={"count": n, "min": lo, "max": hi},
-                          measured=n, expected=f"{lo}–{hi}")
+                          measured=Quantity(n, "modules"), expected=between(lo, hi, "modules"))
 
 
 @rule("ST102", name="lessons-per-module", area="structure", severity=Severity.ERROR, clause="ATU §8.3",
-      messages=("out_of_range",), thresholds=("structure.lessons_per_module.min", "structure.lessons_per_module.max"))
+      messages=("out_of_range",), thresholds=("structure.lessons_per_module.min", "structure.lessons_per_module.max"), criteria=(3,))
 def lessons_per_module(ctx: RuleContext):
     lo, hi = ctx.threshold("structure.lessons_per_module.min"), ctx.threshold("structure.lessons_per_module.max")
     for i, module in enumerate(ctx.model.modules):
@@ -32,22 +33,23 @@ def lessons_per_module(ctx: RuleContext):
         if not lo <= n <= hi:
             yield ctx.finding("out_of_range", field_path=_module_path(i, "lessons"), **_where(module),
                               params={"module": module.id, "count": n, "min": lo, "max": hi},
-                              measured=n, expected=f"{lo}–{hi}")
+                              measured=Quantity(n, "lessons"), expected=between(lo, hi, "lessons"))
 
 
 @rule("ST103", name="outcomes-per-module", area="structure", severity=Severity.ERROR, clause="ATU §8.2",
-      messages=("too_few",), thresholds=("structure.outcomes_per_module.min",))
+      messages=("too_few",), thresholds=("structure.outcomes_per_module.min",), criteria=(3,))
 def outcomes_per_module(ctx: RuleContext):
     lo = ctx.threshold("structure.outcomes_per_module.min")
     for i, module in enumerate(ctx.model.modules):
         n = len(module.outcomes)
         if n < lo:
             yield ctx.finding("too_few", field_path=_module_path(i, "outcomes"), **_where(module),
-                              params={"module": module.id, "count": n, "min": lo}, measured=n, expected=f"≥ {lo}")
+                              params={"module": module.id, "count": n, "min": lo},
+                              measured=Quantity(n, "outcomes"), expected=at_least(lo, "outcomes"))
 
 
 @rule("ST104", name="outcomes-per-lesson", area="structure", severity=Severity.ERROR, clause="ATU §8.3",
-      messages=("out_of_range",), thresholds=("structure.outcomes_per_lesson.min", "structure.outcomes_per_lesson.max"))
+      messages=("out_of_range",), thresholds=("structure.outcomes_per_lesson.min", "structure.outcomes_per_lesson.max"), criteria=(3,))
 def outcomes_per_lesson(ctx: RuleContext):
     lo, hi = ctx.threshold("structure.outcomes_per_lesson.min"), ctx.threshold("structure.outcomes_per_lesson.max")
     for i, module in enumerate(ctx.model.modules):
@@ -57,11 +59,11 @@ def outcomes_per_lesson(ctx: RuleContext):
                 yield ctx.finding("out_of_range", field_path=_module_path(i, "lessons", j, "outcomes"),
                                   module=module.id, lesson=lesson.id,
                                   params={"lesson": lesson.id, "count": n, "min": lo, "max": hi},
-                                  measured=n, expected=f"{lo}–{hi}")
+                                  measured=Quantity(n, "outcomes"), expected=between(lo, hi, "outcomes"))
 
 
 @rule("ST105", name="practical-task", area="structure", severity=Severity.ERROR, clause="ATU §8.2",
-      messages=("missing",))
+      messages=("missing",), criteria=(3,))
 def practical_task(ctx: RuleContext):
     for i, module in enumerate(ctx.model.modules):
         if module.practical_task is None:
@@ -69,7 +71,7 @@ def practical_task(ctx: RuleContext):
 
 
 @rule("ST106", name="module-forum", area="structure", severity=Severity.ERROR, clause="ATU §8.2",
-      messages=("missing",))
+      messages=("missing",), criteria=(3,))
 def module_forum(ctx: RuleContext):
     for i, module in enumerate(ctx.model.modules):
         if module.forum is None or not (module.forum.prompt or module.forum.title):
@@ -77,7 +79,7 @@ def module_forum(ctx: RuleContext):
 
 
 @rule("ST107", name="summative-assessment", area="structure", severity=Severity.ERROR, clause="ATU §8.4",
-      messages=("missing",))
+      messages=("missing",), criteria=(3,))
 def summative_assessment(ctx: RuleContext):
     for i, module in enumerate(ctx.model.modules):
         if module.assessment is None:
@@ -85,7 +87,7 @@ def summative_assessment(ctx: RuleContext):
 
 
 @rule("ST108", name="final-assessment", area="structure", severity=Severity.ERROR, clause="ATU §8.7",
-      messages=("missing",))
+      messages=("missing",), criteria=(3,))
 def final_assessment(ctx: RuleContext):
     if ctx.model.final_assessment is None:
         yield ctx.finding("missing", field_path=())
@@ -96,14 +98,14 @@ def question_count(ctx: RuleContext, assessment) -> int | None:
     if assessment is None:
         return None
     if assessment.file:
-        bank = ctx.evidence.quiz.get(assessment.file.replace("\\", "/"))
+        bank = ctx.evidence.quiz.get(assessment.file)
         if bank is not None:
             return bank.question_count
     return assessment.questions
 
 
 @rule("ST109", name="practice-questions", area="structure", severity=Severity.ERROR, clause="ATU §8.3",
-      messages=("too_few",), thresholds=("structure.practice_questions_per_module.more_than",), needs=("quiz",))
+      messages=("too_few",), thresholds=("structure.practice_questions_per_module.more_than",), needs=("quiz",), criteria=(6,))
 def practice_questions(ctx: RuleContext):
     floor = ctx.threshold("structure.practice_questions_per_module.more_than")
     for i, module in enumerate(ctx.model.modules):
@@ -113,12 +115,12 @@ def practice_questions(ctx: RuleContext):
         if total <= floor:
             yield ctx.finding("too_few", field_path=_module_path(i, "lessons"), **_where(module),
                               params={"module": module.id, "count": total, "min": floor},
-                              measured=total, expected=f"> {floor}")
+                              measured=Quantity(total, "questions"), expected=more_than(floor, "questions"))
 
 
 @rule("ST110", name="weekly-workload", area="structure", severity=Severity.ERROR, clause="ATU §8.3",
       messages=("out_of_range", "undeclared"),
-      thresholds=("structure.workload_hours_per_module.min", "structure.workload_hours_per_module.max"))
+      thresholds=("structure.workload_hours_per_module.min", "structure.workload_hours_per_module.max"), criteria=(3,))
 def weekly_workload(ctx: RuleContext):
     lo = ctx.threshold("structure.workload_hours_per_module.min")
     hi = ctx.threshold("structure.workload_hours_per_module.max")
@@ -126,16 +128,16 @@ def weekly_workload(ctx: RuleContext):
         hours = module.workload_hours
         if hours is None:
             yield ctx.finding("undeclared", severity=Severity.WARNING, field_path=_module_path(i), **_where(module),
-                              params={"module": module.id, "min": lo, "max": hi}, expected=f"{lo}–{hi} h")
+                              params={"module": module.id, "min": lo, "max": hi}, expected=between(lo, hi, "h"))
         elif not lo <= hours <= hi:
             yield ctx.finding("out_of_range", field_path=_module_path(i, "workload_hours"), **_where(module),
                               params={"module": module.id, "hours": hours, "min": lo, "max": hi},
-                              measured=hours, expected=f"{lo}–{hi} h")
+                              measured=Quantity(hours, "h"), expected=between(lo, hi, "h"))
 
 
 @rule("ST111", name="total-hours", area="structure", severity=Severity.ERROR, clause="ATU §8.6",
       messages=("too_many",),
-      thresholds=("structure.total_academic_hours.max", "structure.total_academic_hours.max_general_education"))
+      thresholds=("structure.total_academic_hours.max", "structure.total_academic_hours.max_general_education"), criteria=(3,))
 def total_hours(ctx: RuleContext):
     model = ctx.model
     key = "structure.total_academic_hours." + ("max_general_education" if model.general_education else "max")
@@ -144,7 +146,8 @@ def total_hours(ctx: RuleContext):
     total = model.hours if model.hours is not None else (sum(declared) if declared else None)
     if total is not None and total > limit:
         yield ctx.finding("too_many", field_path=("hours",) if model.hours is not None else ("modules",),
-                          params={"hours": total, "max": limit}, measured=total, expected=f"≤ {limit}")
+                          params={"hours": total, "max": limit},
+                          measured=Quantity(total, "h"), expected=at_most(limit, "h"))
 
 
 def announcement_text(ctx: RuleContext, module) -> str | None:
@@ -152,13 +155,14 @@ def announcement_text(ctx: RuleContext, module) -> str | None:
     if module.announcement:
         return module.announcement.strip()
     if module.announcement_file:
-        text = ctx.evidence.texts.get(module.announcement_file.replace("\\", "/"))
+        text = ctx.evidence.texts.get(module.announcement_file)
         return text.strip() if text is not None else None
     return None
 
 
 @rule("ST112", name="weekly-announcement", area="structure", severity=Severity.ERROR, clause="ATU §11.2",
-      messages=("missing", "length"), thresholds=("structure.announcement_chars.min", "structure.announcement_chars.max"))
+      messages=("missing", "length"), thresholds=("structure.announcement_chars.min", "structure.announcement_chars.max"),
+      needs=("texts",), criteria=(3,))
 def weekly_announcement(ctx: RuleContext):
     lo, hi = ctx.threshold("structure.announcement_chars.min"), ctx.threshold("structure.announcement_chars.max")
     for i, module in enumerate(ctx.model.modules):
@@ -173,7 +177,7 @@ def weekly_announcement(ctx: RuleContext):
                            else {"field_path": _module_path(i, "announcement")})
             yield ctx.finding("length", **file_kwargs, **_where(module),
                               params={"module": module.id, "count": n, "min": lo, "max": hi},
-                              measured=n, expected=f"{lo}–{hi}")
+                              measured=Quantity(n, "chars"), expected=between(lo, hi, "chars"))
 
 
 def _assessed_ids(model) -> set[str]:
@@ -184,7 +188,7 @@ def _assessed_ids(model) -> set[str]:
 
 
 @rule("ST113", name="outcome-coverage", area="structure", severity=Severity.ERROR, clause="ATU §11.6",
-      messages=("module_outcome", "course_outcome"))
+      messages=("module_outcome", "course_outcome"), criteria=(6,))
 def outcome_coverage(ctx: RuleContext):
     model = ctx.model
     assessed = _assessed_ids(model)
@@ -202,7 +206,7 @@ def outcome_coverage(ctx: RuleContext):
 
 
 @rule("ST114", name="unknown-outcome", area="structure", severity=Severity.ERROR, clause="ATU §11.6",
-      messages=("unknown",))
+      messages=("unknown",), criteria=(3,))
 def unknown_outcome(ctx: RuleContext):
     model = ctx.model
     known = set(model.all_outcome_ids())
@@ -225,7 +229,7 @@ def unknown_outcome(ctx: RuleContext):
 
 
 @rule("ST115", name="survey-length", area="structure", severity=Severity.ERROR, clause="ATU §12.10.1",
-      messages=("too_many",), thresholds=("structure.survey_questions.max",), needs=("quiz",))
+      messages=("too_many",), thresholds=("structure.survey_questions.max",), needs=("quiz",), criteria=(8,))
 def survey_length(ctx: RuleContext):
     limit = ctx.threshold("structure.survey_questions.max")
     for when in ("pre", "post"):
@@ -233,11 +237,11 @@ def survey_length(ctx: RuleContext):
         n = question_count(ctx, survey)
         if n is not None and n > limit:
             yield ctx.finding("too_many", field_path=("surveys", when), params={"survey": when, "count": n, "max": limit},
-                              measured=n, expected=f"≤ {limit}")
+                              measured=Quantity(n, "questions"), expected=at_most(limit, "questions"))
 
 
 @rule("ST116", name="lesson-blocks", area="structure", severity=Severity.WARNING, clause="ATU §8.7, §8.5",
-      messages=("no_video", "no_reading", "no_quiz"))
+      messages=("no_video", "no_reading", "no_quiz"), criteria=(3,))
 def lesson_blocks(ctx: RuleContext):
     for i, module in enumerate(ctx.model.modules):
         for j, lesson in enumerate(module.lessons):
@@ -255,7 +259,7 @@ def _weighted(model):
 
 
 @rule("ST117", name="assessment-weights", area="structure", severity=Severity.WARNING,
-      clause="MES 2020 recommendations", messages=("total",), thresholds=("structure.assessment_weights_total",))
+      clause="MES 2020 recommendations", messages=("total",), thresholds=("structure.assessment_weights_total",), criteria=(8,))
 def assessment_weights(ctx: RuleContext):
     weighted = _weighted(ctx.model)
     if not weighted:
@@ -264,7 +268,7 @@ def assessment_weights(ctx: RuleContext):
     total = round(sum(a.weight for _, a in weighted), 2)
     if abs(total - expected) > 0.5:
         yield ctx.finding("total", field_path=("modules",), params={"total": total, "expected": expected},
-                          measured=total, expected=expected)
+                          measured=Quantity(total, "percent"), expected=equal_to(expected, "percent"))
 
 
 # Kinds that by their nature demand an open, unique answer from each learner (§11.7).
@@ -272,7 +276,7 @@ OPEN_ANSWER_KINDS = {"essay", "project", "peer_review"}
 
 
 @rule("ST118", name="protected-assessment-share", area="structure", severity=Severity.WARNING,
-      clause="ATU §11.7", messages=("too_small",), thresholds=("structure.protected_weight_share.min",))
+      clause="ATU §11.7", messages=("too_small",), thresholds=("structure.protected_weight_share.min",), criteria=(6,))
 def protected_assessment_share(ctx: RuleContext):
     weighted = _weighted(ctx.model)
     total = sum(a.weight for _, a in weighted)
@@ -283,11 +287,11 @@ def protected_assessment_share(ctx: RuleContext):
     floor = ctx.threshold("structure.protected_weight_share.min")
     if share < floor:
         yield ctx.finding("too_small", field_path=("modules",), params={"share": share, "min": floor},
-                          measured=share, expected=f"≥ {floor} %")
+                          measured=Quantity(share, "percent"), expected=at_least(floor, "percent"))
 
 
 @rule("ST119", name="video-subtitles", area="structure", severity=Severity.WARNING,
-      clause="MES 2020 recommendations", messages=("missing",), thresholds=("structure.subtitles_required",))
+      clause="MES 2020 recommendations", messages=("missing",), thresholds=("structure.subtitles_required",), criteria=(3,))
 def video_subtitles(ctx: RuleContext):
     if not ctx.threshold("structure.subtitles_required"):
         return

@@ -23,13 +23,12 @@ from typing import Any
 import yaml
 
 from ..fileio import names_a_file
+from ..findings import Severity
 from ..textio import read_text
 from .probe import MediaFacts
 
 OPERATORS = ("=", "!=", ">=", "<=", ">", "<", "in", "not in")
-SEVERITIES = ("error", "warning", "info")
 PASS, FAIL, UNKNOWN, SKIPPED = "pass", "fail", "unknown", "skipped"
-_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 class PolicyError(Exception):
@@ -42,9 +41,9 @@ class PolicyTest:
     field: str
     operator: str
     value: Any
-    severity: str = "error"
+    severity: Severity = Severity.ERROR
     clause: str | None = None
-    on_unknown: str | None = None  # severity when the field is not stated; default: the policy's
+    on_unknown: Severity | None = None  # severity when the field is not stated; default: the policy's
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,7 @@ class Policy:
     title: str
     tests: tuple[PolicyTest, ...]
     description: str = ""
-    on_unknown: str = "warning"
+    on_unknown: Severity = Severity.WARNING
     source: str = "built-in"
 
 
@@ -62,7 +61,7 @@ class Outcome:
     test: PolicyTest
     result: str  # pass | fail | unknown | skipped
     measured: Any = None
-    severity: str | None = None  # for fail and unknown
+    severity: Severity | None = None  # for fail and unknown
 
 
 def _known_fields() -> set[str]:
@@ -91,14 +90,19 @@ def _parse_test(raw: Any, index: int, where: str) -> PolicyTest:
         raise PolicyError(f"{where}: test {index + 1}: unknown operator {operator!r}; use one of {', '.join(OPERATORS)}")
     if operator in ("in", "not in") and not isinstance(raw["value"], list):
         raise PolicyError(f"{where}: test {index + 1}: operator {operator!r} needs a list value")
-    severity = str(raw.get("severity", "error")).lower()
+    severity = _severity(raw.get("severity", "error"), f"{where}: test {index + 1}: severity")
     on_unknown = raw.get("on_unknown")
-    for label, value in (("severity", severity), ("on_unknown", on_unknown)):
-        if value is not None and str(value).lower() not in SEVERITIES:
-            raise PolicyError(f"{where}: test {index + 1}: {label} must be one of {', '.join(SEVERITIES)}")
     return PolicyTest(id=str(raw.get("id") or f"test-{index + 1}"), field=field_name, operator=operator,
                       value=raw["value"], severity=severity, clause=raw.get("clause"),
-                      on_unknown=str(on_unknown).lower() if on_unknown else None)
+                      on_unknown=_severity(on_unknown, f"{where}: test {index + 1}: on_unknown") if on_unknown else None)
+
+
+def _severity(value: Any, where: str) -> Severity:
+    try:
+        return Severity.parse(value)
+    except ValueError:
+        names = ", ".join(s.value for s in Severity)
+        raise PolicyError(f"{where} must be one of {names}") from None
 
 
 def parse_policy(text: str, where: str, default_name: str) -> Policy:
@@ -111,9 +115,7 @@ def parse_policy(text: str, where: str, default_name: str) -> Policy:
         raise PolicyError(f"{where}{line}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
     if not isinstance(data, dict) or not isinstance(data.get("tests"), list) or not data["tests"]:
         raise PolicyError(f"{where}: a policy is a mapping with a non-empty list of `tests:`")
-    on_unknown = str(data.get("on_unknown", "warning")).lower()
-    if on_unknown not in SEVERITIES:
-        raise PolicyError(f"{where}: on_unknown must be one of {', '.join(SEVERITIES)}")
+    on_unknown = _severity(data.get("on_unknown", "warning"), f"{where}: on_unknown")
     tests = tuple(_parse_test(raw, i, where) for i, raw in enumerate(data["tests"]))
     name = str(data.get("name") or default_name)
     return Policy(name=name, title=str(data.get("title") or name), tests=tests,
@@ -215,6 +217,6 @@ def problems(outcomes: list[Outcome]) -> list[Outcome]:
         if outcome.result not in (FAIL, UNKNOWN):
             continue
         current = chosen.get(outcome.test.field)
-        if current is None or _SEVERITY_RANK[outcome.severity] > _SEVERITY_RANK[current.severity]:
+        if current is None or outcome.severity.rank > current.severity.rank:
             chosen[outcome.test.field] = outcome
     return [o for o in outcomes if chosen.get(o.test.field) is o]

@@ -27,7 +27,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from .media_proc import ffmpeg_input, run_ffmpeg
+from ..run.process import ProcessRunner
+from .ffmpeg import ffmpeg_input, run_ffmpeg
 
 # Bump when QcAnalysis or the measuring graph changes meaning.
 QC_SCHEMA = 2
@@ -40,30 +41,30 @@ IDET_PERIOD, IDET_RUN = 250, 25  # idet on 25 consecutive frames of every 250
 
 @dataclass(frozen=True)
 class QcSettings:
-    """Detection settings from the profile (``media.qc.*``)."""
+    """Detection settings, all from the profile (``media.qc.*``): none is decided here."""
 
-    silence_noise_db: float = -50.0
-    silence_min_seconds: float = 10.0
-    black_pixel_threshold: float = 0.10
-    black_picture_ratio: float = 0.98
-    black_min_seconds: float = 2.0
-    freeze_noise_db: float = -60.0
-    freeze_min_seconds: float = 60.0
+    silence_noise_db: float
+    silence_min_seconds: float
+    black_pixel_threshold: float
+    black_picture_ratio: float
+    black_min_seconds: float
+    freeze_noise_db: float
+    freeze_min_seconds: float
+
+    # field -> profile key below media.qc
+    PROFILE_KEYS = {
+        "silence_noise_db": "silence.noise_db",
+        "silence_min_seconds": "silence.min_seconds",
+        "black_pixel_threshold": "black.pixel_threshold",
+        "black_picture_ratio": "black.picture_ratio",
+        "black_min_seconds": "black.min_seconds",
+        "freeze_noise_db": "freeze.noise_db",
+        "freeze_min_seconds": "freeze.min_seconds",
+    }
 
     @classmethod
     def from_profile(cls, profile) -> "QcSettings":
-        def value(key: str, default: float) -> float:
-            return float(profile.get(f"media.qc.{key}", default))
-
-        return cls(
-            silence_noise_db=value("silence.noise_db", cls.silence_noise_db),
-            silence_min_seconds=value("silence.min_seconds", cls.silence_min_seconds),
-            black_pixel_threshold=value("black.pixel_threshold", cls.black_pixel_threshold),
-            black_picture_ratio=value("black.picture_ratio", cls.black_picture_ratio),
-            black_min_seconds=value("black.min_seconds", cls.black_min_seconds),
-            freeze_noise_db=value("freeze.noise_db", cls.freeze_noise_db),
-            freeze_min_seconds=value("freeze.min_seconds", cls.freeze_min_seconds),
-        )
+        return cls(**{name: float(profile.get(f"media.qc.{key}")) for name, key in cls.PROFILE_KEYS.items()})
 
     def as_dict(self) -> dict[str, float]:
         return asdict(self)
@@ -280,14 +281,15 @@ def parse_log(lines: list[str], analysis: QcAnalysis) -> None:
 
 
 def analyse_media(path: str | Path, *, has_video: bool, has_audio: bool, duration: float | None,
-                  settings: QcSettings, on_progress: Callable[[float], None] | None = None) -> QcAnalysis:
+                  settings: QcSettings, on_progress: Callable[[float], None] | None = None,
+                  runner: ProcessRunner | None = None) -> QcAnalysis:
     """Decode ``path`` once and measure everything; never raises for a bad file."""
     analysis = QcAnalysis(path=str(path), duration=duration, has_audio=has_audio, has_video=has_video,
                           settings=settings.as_dict())
     if not (has_video or has_audio):
         analysis.error = "no audio or video stream to analyse"
         return analysis
-    run = run_ffmpeg(build_arguments(path, has_video, has_audio, settings), keep_line=_keep_line,
+    run = run_ffmpeg(build_arguments(path, has_video, has_audio, settings), runner=runner, keep_line=_keep_line,
                      on_progress=on_progress)
     parse_log(run.lines, analysis)
     if run.returncode != 0 and analysis.integrated_lufs is None and not analysis.interlace:

@@ -88,6 +88,24 @@ FIELD_DISPLAY: dict[str, tuple] = {
 }
 
 
+# The unit code (see report/values.py) of each facts field a policy may test.
+FIELD_UNITS: dict[str, str] = {
+    "video.bit_rate": "bit/s",
+    "general.overall_bit_rate": "bit/s",
+    "audio.bit_rate": "bit/s",
+    "audio.sampling_rate": "Hz",
+    "video.frame_rate": "fps",
+    "video.bit_depth": "bit",
+    "audio.bit_depth": "bit",
+    "video.width": "px",
+    "video.height": "px",
+    "general.duration": "clock",
+    "video.duration": "clock",
+    "audio.duration": "clock",
+    "file.size": "bytes",
+}
+
+
 def show(field: str, value: Any, with_unit: bool = True) -> str:
     """A field's value as a person reads it (``video.bit_rate`` 52300000 → "52.3 Mbit/s")."""
     formatter, unit = FIELD_DISPLAY.get(field, (plain, ""))

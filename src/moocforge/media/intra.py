@@ -18,7 +18,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from .media_proc import ffmpeg_input, run_ffmpeg
+from ..run.process import ProcessRunner
+from .ffmpeg import ffmpeg_input, run_ffmpeg
 
 # MediaInfo's format names, lower-cased.
 INTRA_FORMATS = frozenset({
@@ -48,7 +49,7 @@ def intra_from_container(video_format: str | None, profile: str | None,
     return None, None
 
 
-def sample_frame_types(path: str | Path, frames: int) -> dict[str, int]:
+def sample_frame_types(path: str | Path, frames: int, runner: ProcessRunner | None = None) -> dict[str, int]:
     """Decode the first ``frames`` video frames and count their picture types.
 
     Bounded on purpose: a long-GOP stream shows a P or B frame within its first
@@ -56,7 +57,7 @@ def sample_frame_types(path: str | Path, frames: int) -> dict[str, int]:
     """
     run = run_ffmpeg(["-loglevel", "info", "-an", "-sn", "-dn", "-i", ffmpeg_input(path), "-map", "0:v:0",
                       "-frames:v", str(frames), "-vf", "showinfo", "-f", "null", "-"],
-                     keep_line=lambda line: "showinfo" in line and " n:" in line)
+                     runner=runner, keep_line=lambda line: "showinfo" in line and " n:" in line)
     counts: Counter[str] = Counter()
     for line in run.lines:
         match = _FRAME_TYPE.search(line)

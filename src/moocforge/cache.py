@@ -1,9 +1,13 @@
-"""A small on-disk cache of inspection results, one JSON file per entry.
+"""One on-disk cache for every expensive result: media facts, analyses, PDF and slide facts, transcodes.
 
-An entry is valid for one file as it is now: its absolute path, size and
-modification time, plus the version of the tool that produced the result and
-any settings that change it. Change any of these and the key changes, so a
-stale entry is never read; it is simply not found.
+An entry is valid for one file as it is now — its absolute path, size and
+modification time (``file_identity``) — plus the version of the tool that
+produced the result and any settings that change it. Change any of these and
+the key changes, so a stale entry is never read; it is simply not found.
+
+Callers use ``cached(kind, identity, version, settings, compute)``; those that
+want to look up first and compute later (in a batch, so that only the real
+work shows as progress) use ``lookup`` and ``store`` with the same arguments.
 
 Writes are atomic: the entry is written to a temporary name in the same
 folder and renamed into place, so an interrupted run leaves either the whole
@@ -17,17 +21,20 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, TypeVar
 
-from ..fileio import write_atomically
+from .fileio import write_atomically
 
 CACHE_FOLDER_NAME = ".moocforge-cache"
 _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
         "# This file marks a cache folder made by moocforge (https://bford.info/cachedir/).\n")
 
+T = TypeVar("T")
+Identity = dict[str, Any]
+
 
 def default_user_cache_dir() -> Path:
-    """Where ``moocforge media`` keeps results for files outside any course."""
+    """Where results for files outside any course are kept."""
     override = os.environ.get("MOOCFORGE_CACHE_DIR")
     if override:
         return Path(override)
@@ -39,17 +46,17 @@ def default_user_cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "moocforge"
 
 
-def file_identity(path: Path) -> dict[str, Any] | None:
+def file_identity(path: Path) -> Identity | None:
     """Path, size and modification time of a file; None when it cannot be read."""
     try:
-        stat = path.stat()
+        stat = Path(path).stat()
     except OSError:
         return None
-    return {"path": str(path.resolve()), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+    return {"path": str(Path(path).resolve()), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
 
 
 class ResultCache:
-    """Cached results by kind ("probe", "frames", "qc") and key.
+    """Cached results by kind ("probe", "frames", "qc", "pdf" …) and key.
 
     ``folder`` None gives a cache that stores nothing (``--no-cache`` still
     reads every file, and writing fresh results would only cost time).
@@ -61,8 +68,48 @@ class ResultCache:
         self.write_enabled = write and folder is not None
         self.write_failed: str | None = None  # first reason a write failed, for one warning
 
+    # ------------------------------------------------------------ the generic interface
+
+    def cached(self, kind: str, identity: Identity | None, version: str, settings: dict[str, Any] | None,
+               compute: Callable[[], T], *, encode: Callable[[T], Any] = lambda value: value,
+               decode: Callable[[Any], T] = lambda data: data, keep: Callable[[T], bool] = lambda value: True) -> T:
+        """The stored result for (kind, file, tool version, settings), or ``compute()`` stored for next time.
+
+        ``encode``/``decode`` turn the result into JSON data and back (a decode
+        that raises TypeError or ValueError counts as a miss: an entry of an
+        older shape). ``keep`` decides whether a fresh result is worth storing
+        (a failed analysis is not). No identity (the file vanished) means no
+        caching at all.
+        """
+        found = self.lookup(kind, identity, version, settings, decode)
+        if found is not None:
+            return found
+        value = compute()
+        if keep(value):
+            self.store(kind, identity, version, settings, encode(value))
+        return value
+
+    def lookup(self, kind: str, identity: Identity | None, version: str, settings: dict[str, Any] | None = None,
+               decode: Callable[[Any], T] = lambda data: data) -> T | None:
+        if identity is None:
+            return None
+        data = self.get(kind, self.key(kind, identity, version, settings))
+        if data is None:
+            return None
+        try:
+            return decode(data)
+        except (TypeError, ValueError, KeyError):
+            return None
+
+    def store(self, kind: str, identity: Identity | None, version: str, settings: dict[str, Any] | None,
+              data: Any) -> None:
+        if identity is not None:
+            self.put(kind, self.key(kind, identity, version, settings), data)
+
+    # ------------------------------------------------------------ keys and entries
+
     @staticmethod
-    def key(kind: str, identity: dict[str, Any], version: str, settings: dict[str, Any] | None = None) -> str:
+    def key(kind: str, identity: Identity, version: str, settings: dict[str, Any] | None = None) -> str:
         material = json.dumps({"kind": kind, "file": identity, "version": version, "settings": settings or {}},
                               sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(material.encode("utf-8")).hexdigest()

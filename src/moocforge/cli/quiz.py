@@ -1,9 +1,11 @@
 """`moocforge quiz …` commands (lint, fix, convert, stats).
 
-Thin commands: each parses its options, calls one function of the quiz
-package and renders the result in the reader's language. A problem the user
-can cause (a missing file, a bank Moodle would trip over, an output that
-would overwrite the input) ends in one message and exit code 2.
+Thin commands: each parses its options, calls one function and renders the
+result in the reader's language. ``lint`` is the check pipeline on loose bank
+files with the QZ rules selected, so it offers every report format of
+``moocforge check``. A problem the user can cause (a missing file, a bank
+Moodle would trip over, an output that would overwrite the input) ends in one
+message and exit code 2.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from typing import Optional
 
 import typer
 
-from ..cli_common import FailOn, Language, SimpleFormat, UsageProblem, resolve_language
 from ..fileio import write_atomically
+from .common import (FAIL_ON_OPTION, FORMAT_OPTION, LANG_OPTION, OUTPUT_OPTION, PROFILE_OPTION, FailOn, Language,
+                     OutputFormat, SimpleFormat, UsageProblem, finish_check, resolve_language)
 
 app = typer.Typer(help="Read, lint, fix and convert quiz banks (Aiken, GIFT, Moodle XML, CAPA, QTI).\n\n"
                        "Example: moocforge quiz lint module-01/assessment.aiken.txt",
@@ -31,7 +34,6 @@ class Target(str, enum.Enum):
     qti = "qti"
 
 
-LANG_OPTION = typer.Option(None, "--lang", "-l", help="Language of the messages (default: system locale).")
 _BANK_SUFFIXES = (".aiken.txt", ".gift", ".aiken", ".xml", ".txt")
 _LINE_END_NAMES = {"\r\n": "CRLF", "\r": "CR", "mixed": "mixed CRLF/CR/LF"}
 
@@ -62,7 +64,7 @@ def _bank_stem(path: Path) -> str:
 def _load_or_fail(path: Path, lang: str):
     """Read a bank for convert/stats; stop with one message if it cannot be read or has errors."""
     from ..i18n import t
-    from .load import load_bank
+    from ..quiz.load import load_bank
 
     try:
         loaded = load_bank(path)
@@ -73,7 +75,7 @@ def _load_or_fail(path: Path, lang: str):
 
 def _refuse_errors(path: Path, bank, lang: str) -> None:
     from ..i18n import t
-    from .problems import first_error
+    from ..quiz.problems import first_error
 
     problem = first_error(bank.problems)
     if problem is None:
@@ -88,10 +90,11 @@ def _refuse_errors(path: Path, bank, lang: str) -> None:
 @app.command()
 def lint(
     files: list[Path] = typer.Argument(..., help="Bank files: .aiken.txt, .gift, .xml (or .txt, detected)."),
-    format: SimpleFormat = typer.Option(SimpleFormat.terminal, "--format", "-f", help="Output format."),
+    format: OutputFormat = FORMAT_OPTION,
+    output: Optional[Path] = OUTPUT_OPTION,
     lang: Optional[Language] = LANG_OPTION,
-    profile: Optional[str] = typer.Option(None, "--profile", "-p", help="Profile name or .yaml file (thresholds)."),
-    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Lowest severity that makes the exit code 1."),
+    profile: Optional[str] = PROFILE_OPTION,
+    fail_on: FailOn = FAIL_ON_OPTION,
 ) -> None:
     """Check bank files with the QZ rules of the catalogue, as `moocforge check` does in a course.
 
@@ -101,27 +104,13 @@ def lint(
     Examples:
       moocforge quiz lint module-01/assessment.aiken.txt
       moocforge quiz lint banks/*.gift --format json --lang ru
+      moocforge quiz lint banks/ --format junit -o quiz-report.xml
     """
-    from ..i18n import t
-    from ..profiles import load_profile
-    from ..rules.registry import Severity
-    from .lint import lint_files
+    from ..check import run_check
+    from ..course.loose import ROLE_QUIZ, loose_files
 
-    language = resolve_language(lang)
-    _require_files(files, language)
-    result = lint_files(files, load_profile(profile))
-    if format is SimpleFormat.json:
-        rows = [{"file": f.file, "line": f.line, "rule": f.rule_id, "severity": f.severity.value,
-                 "message": f.text(language), "clause": f.clause} for f in result.findings]
-        typer.echo(json.dumps({"findings": rows, "files": [str(p) for p in files]}, ensure_ascii=False, indent=2))
-    else:
-        for finding in result.findings:
-            where = f"{finding.file}:{finding.line}" if finding.line else str(finding.file or "")
-            label = t(f"core.severity.{finding.severity.value}", language)
-            typer.echo(f"{where}: {label} {finding.rule_id} {finding.text(language)}")
-        typer.echo(t("quiz.cli.summary", language, errors=result.count(Severity.ERROR),
-                     warnings=result.count(Severity.WARNING), files=len(files)))
-    raise typer.Exit(1 if result.fails(Severity(fail_on.value)) else 0)
+    result = run_check(loose_files(files, ROLE_QUIZ), profile=profile, select=["QZ"])
+    finish_check(result, format, lang, output, fail_on)
 
 
 # ---------------------------------------------------------------- fix
@@ -145,7 +134,7 @@ def fix(
       moocforge quiz fix quiz.gift --in-place
     """
     from ..i18n import t
-    from .fix import fix_bank
+    from ..quiz.fix import fix_bank
 
     language = resolve_language(lang)
     _require_files([file], language)
@@ -193,7 +182,7 @@ def convert(
       moocforge quiz convert bank.gift --to capa
     """
     from ..i18n import t
-    from .writers import TARGETS, write_bank
+    from ..quiz.writers import TARGETS, write_bank
 
     language = resolve_language(lang)
     _require_files([file], language)
@@ -230,7 +219,7 @@ def stats(
       moocforge quiz stats module-*/assessment.aiken.txt
       moocforge quiz stats bank.gift --format json
     """
-    from .stats import bank_stats, combine
+    from ..quiz.stats import bank_stats, combine
 
     language = resolve_language(lang)
     _require_files(files, language)

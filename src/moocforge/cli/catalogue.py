@@ -1,0 +1,78 @@
+"""``moocforge rules``, ``profiles`` and ``schema``: what the program checks, against which numbers."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from .common import LANG_OPTION, Language, UsageProblem, resolve_language
+
+
+def rules(
+    rule_id: Optional[str] = typer.Argument(None, help="A rule id (ST101) or name (module-count) to explain."),
+    lang: Optional[Language] = LANG_OPTION,
+    profile: Optional[str] = typer.Option(None, "--profile", "-p", help="Profile whose thresholds to show."),
+) -> None:
+    """List the rule catalogue, or explain one rule with an example of a failure and its fix.
+
+    Examples:
+      moocforge rules
+      moocforge rules ST101 --lang kk
+    """
+    from ..profiles import load_profile
+    from ..report.catalogue import print_rule, print_rules
+    from ..rules.registry import all_rules, get_rule
+
+    language = resolve_language(lang)
+    console = Console()
+    chosen = load_profile(profile)
+    if rule_id is None:
+        print_rules(console, all_rules(), language, chosen)
+        return
+    found = get_rule(rule_id)
+    if found is None:
+        raise UsageProblem(f"no rule {rule_id!r}; `moocforge rules` lists them all")
+    print_rule(console, found, language, chosen)
+
+
+def profiles(
+    name: Optional[str] = typer.Argument(None, help="Profile to show with every value and its clause."),
+) -> None:
+    """List the built-in profiles, or show one profile's values and clauses.
+
+    Examples:
+      moocforge profiles
+      moocforge profiles kaznu
+    """
+    from rich.table import Table
+
+    from ..profiles import builtin_profiles, load_profile
+
+    console = Console()
+    if name is None:
+        for item in builtin_profiles():
+            prof = load_profile(item)
+            console.print(f"[bold]{item}[/bold]  {prof.title}  (extends: {' → '.join(prof.chain[:-1]) or '—'})")
+        return
+    prof = load_profile(name)
+    table = Table(title=f"{prof.name}: {prof.title}")
+    for column in ("value", "setting", "clause"):
+        table.add_column(column)
+    for key, threshold in prof.flat().items():
+        table.add_row(key, str(threshold.value), threshold.clause or "")
+    console.print(table)
+
+
+def schema() -> None:
+    """Print the JSON Schema of course.yaml, for editors (YAML language server) and CI.
+
+    Example:
+      moocforge schema > course.schema.json
+    """
+    import json
+
+    from ..course.scaffold import course_schema
+
+    typer.echo(json.dumps(course_schema(), ensure_ascii=False, indent=2))

@@ -1,0 +1,80 @@
+"""What every command shares: option types, the language, usage errors, writing and rendering results."""
+
+from __future__ import annotations
+
+import enum
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..findings import Severity
+from ..languages import Language
+from ..report import REPORT_FORMATS
+
+__all__ = ["FailOn", "Language", "OutputFormat", "SimpleFormat", "UsageProblem", "finish_check",
+           "resolve_language", "write_output"]
+
+
+class UsageProblem(Exception):
+    """Bad option values or arguments: the CLI prints one message and exits 2."""
+
+
+class SimpleFormat(str, enum.Enum):
+    """Output of commands that print either a table for people or JSON for programs."""
+
+    terminal = "terminal"
+    json = "json"
+
+
+# One choice per reporter module, so a new reporter is offered by every checking command.
+OutputFormat = enum.Enum("OutputFormat", {name: name for name in REPORT_FORMATS}, type=str)
+# --fail-on takes a severity name.
+FailOn = enum.Enum("FailOn", {item.value: item.value for item in Severity}, type=str)
+
+
+def resolve_language(lang: Optional[Language], course_language: str | None = None) -> str:
+    """--lang wins, then the course's language, then the system locale."""
+    from ..i18n import choose_language
+
+    return choose_language(lang.value if lang else None, course_language)
+
+
+def write_output(text: str, output: Optional[Path]) -> None:
+    """Write to a file atomically (temporary name, then rename), or to stdout."""
+    from ..fileio import write_atomically
+
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    write_atomically(output, text.encode("utf-8"))
+
+
+def shows_progress(format: "OutputFormat", output: Optional[Path]) -> bool:
+    """A progress display only for a person watching a terminal report."""
+    return format.value == "terminal" and output is None and sys.stderr.isatty()
+
+
+def finish_check(result, format: "OutputFormat", lang: Optional[Language], output: Optional[Path],
+                 fail_on: "FailOn") -> None:
+    """Render a check result, write it, and exit 1 when a finding is at or above --fail-on, else 0."""
+    from ..report import render_report
+
+    language = resolve_language(lang, result.course.model.language)
+    threshold = Severity(fail_on.value)
+    text = render_report(result, format.value, language, to_file=output is not None, fail_on=threshold)
+    write_output(text, output)
+    raise typer.Exit(1 if result.fails(threshold) else 0)
+
+
+# Options shared by every checking command (check, media check, media qc, quiz lint).
+FORMAT_OPTION = typer.Option(OutputFormat["terminal"], "--format", "-f", help="Report format.")
+OUTPUT_OPTION = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout.")
+FAIL_ON_OPTION = typer.Option(FailOn["error"], "--fail-on", help="Lowest severity that makes the exit code 1.")
+LANG_OPTION = typer.Option(None, "--lang", "-l",
+                           help="Report language (kk, ru, en); default: the course's language, then the system locale.")
+PROFILE_OPTION = typer.Option(None, "--profile", "-p",
+                              help="Profile name (atu-2025, kaznu, mes-2020) or path to a profile .yaml.")
+JOBS_OPTION = typer.Option(None, "--jobs", "-j", min=1, help="Files read in parallel (default: number of cores).")
+NO_CACHE_OPTION = typer.Option(False, "--no-cache", help="Read every file again instead of using cached results.")

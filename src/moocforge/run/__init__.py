@@ -1,0 +1,1 @@
+"""External processes and batches: the process runner, the batch runner and its progress display."""
