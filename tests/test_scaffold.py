@@ -259,7 +259,7 @@ def test_templates_load_from_the_package_not_the_repository(tmp_path, monkeypatc
     """Run from an unrelated folder: the templates come from moocforge's package data."""
     from importlib import resources
 
-    folder = resources.files("moocforge") / "templates" / "scaffold"
+    folder = resources.files("moocforge.templates") / "scaffold"
     names = {entry.name for entry in folder.iterdir()}
     assert {"course.yaml.j2", "README.md.j2", "bank.aiken.txt.j2", "texts"} <= names
     monkeypatch.chdir(tmp_path)

@@ -2,7 +2,7 @@
 
 The skeleton is planned first (``plan_course``: ids, outcomes, weights,
 deadlines — pure data, easy to test) and then rendered from the jinja2
-templates shipped in ``moocforge/templates/scaffold/``. Phrases live in one
+templates in ``templates/scaffold/`` (``moocforge.templating``). Phrases live in one
 file per language (``texts/kk.yaml`` …) so the three languages cannot drift
 apart structurally.
 
@@ -18,29 +18,24 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
+import math
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import yaml
-from jinja2 import Environment, FunctionLoader, StrictUndefined
 
 from ..cache import CACHE_FOLDER_NAME
 from ..languages import LANGUAGES
+from ..profiles import Profile, load_profile
+from ..templating import render, template_files
 from .errors import CourseError
 from .model import Course
 
+# Choices of the skeleton itself (no clause sets them); every number the
+# regulation sets comes from the profile (see plan_course).
 COURSE_OUTCOMES = 4  # course-level outcomes in the skeleton (form 01 item 13)
-MIN_MODULE_OUTCOMES = 4  # ATU §8.2
-# Shares of the final grade, percent. The practical tasks carry half of it
-# because ATU §11.7 wants at least 50 % from tasks unique to each learner, and
-# a practical task is where a variant per learner is natural.
-PRACTICAL_TOTAL, ASSESSMENT_TOTAL, FINAL_WEIGHT = 50, 20, 30
-WEEKLY_HOURS = 4  # middle of the 3–5 h band (ATU §8.3)
-MAX_COURSE_HOURS = 30  # ATU §8.6
-REGISTRATION_WEEKS = 2  # registration opens two weeks before the start (ATU §12.1)
+FINAL_WEIGHT = 30  # share of the grade the final assessment carries, percent
 QUESTIONS_PER_BANK = 2  # example questions: enough to show the format, few enough to be replaced
 
 
@@ -101,15 +96,20 @@ def _spread(total: int, parts: int) -> list[int]:
     return [base + (1 if i < extra else 0) for i in range(parts)]
 
 
-def split_weights(modules: int) -> list[tuple[int, int]]:
+def split_weights(modules: int, profile: Profile | None = None) -> list[tuple[int, int]]:
     """Integer (practical task, module assessment) weights per module.
 
-    With the final assessment they sum to 100 (ST117), and the practical
-    tasks — parameterised in the skeleton — carry 50 % (ATU §11.7, ST118).
+    With the final assessment they sum to the profile's total (ST117), and the
+    practical tasks — parameterised in the skeleton, since a variant per
+    learner is natural there — carry the share ATU §11.7 demands (ST118).
     """
     if modules < 1:
         return []
-    return list(zip(_spread(PRACTICAL_TOTAL, modules), _spread(ASSESSMENT_TOTAL, modules)))
+    profile = profile or load_profile()
+    total = int(profile.get("structure.assessment_weights_total"))
+    practical = math.ceil(total * profile.get("structure.protected_weight_share.min") / 100)
+    assessments = total - practical - FINAL_WEIGHT
+    return list(zip(_spread(practical, modules), _spread(assessments, modules)))
 
 
 def lesson_outcome_groups(outcome_ids: list[str], lessons: int) -> list[list[str]]:
@@ -131,24 +131,34 @@ def lesson_outcome_groups(outcome_ids: list[str], lessons: int) -> list[list[str
     return groups
 
 
-def weekly_hours(modules: int) -> int:
-    """Hours per week: 4, lowered to 3 when a long course would pass 30 hours (ATU §8.6)."""
-    return WEEKLY_HOURS if WEEKLY_HOURS * modules <= MAX_COURSE_HOURS else 3
+def weekly_hours(modules: int, profile: Profile | None = None) -> int:
+    """Hours per week: the middle of the profile's band (ATU §8.3), lowered when the
+    course would pass its total (ATU §8.6), but never below the band."""
+    profile = profile or load_profile()
+    low = int(profile.get("structure.workload_hours_per_module.min"))
+    high = int(profile.get("structure.workload_hours_per_module.max"))
+    most = profile.get("structure.total_academic_hours.max")
+    hours = (low + high) // 2
+    while hours > low and hours * modules > most:
+        hours -= 1
+    return hours
 
 
-def first_start(today: dt.date) -> dt.date:
-    """The first Monday at least two weeks away: registration needs that time (ATU §12.1)."""
-    day = today + dt.timedelta(weeks=REGISTRATION_WEEKS)
+def first_start(today: dt.date, profile: Profile | None = None) -> dt.date:
+    """The first Monday after registration has been open long enough (ATU §12.1)."""
+    weeks = (profile or load_profile()).get("structure.registration_weeks_before_start")
+    day = today + dt.timedelta(weeks=weeks)
     return day + dt.timedelta(days=(7 - day.weekday()) % 7)
 
 
-def plan_course(modules: int, lessons: int, start: dt.date) -> CoursePlan:
+def plan_course(modules: int, lessons: int, start: dt.date, profile: Profile | None = None) -> CoursePlan:
     """Ids, outcomes, weights and deadlines of a skeleton with ``modules`` weeks."""
+    profile = profile or load_profile()
     course_outcomes = tuple(f"LO{i}" for i in range(1, COURSE_OUTCOMES + 1))
-    outcome_count = max(MIN_MODULE_OUTCOMES, lessons)
-    hours = weekly_hours(modules)
+    outcome_count = max(int(profile.get("structure.outcomes_per_module.min")), lessons)
+    hours = weekly_hours(modules, profile)
     planned = []
-    for n, (practical, assessment) in enumerate(split_weights(modules), start=1):
+    for n, (practical, assessment) in enumerate(split_weights(modules, profile), start=1):
         outcomes = tuple(OutcomePlan(f"M{n}.{k}", course_outcomes[(k - 1) % len(course_outcomes)])
                          for k in range(1, outcome_count + 1))
         folder = f"module-{n:02d}"
@@ -165,55 +175,15 @@ def plan_course(modules: int, lessons: int, start: dt.date) -> CoursePlan:
 
 # ---------------------------------------------------------------- rendering
 
-def _template_dir():
-    # importlib.resources, not a path next to this file: the templates ship in the wheel.
-    return resources.files("moocforge") / "templates" / "scaffold"
-
-
-def _load_template(name: str) -> str:
-    return (_template_dir() / name).read_text(encoding="utf-8")
-
-
 @lru_cache(maxsize=None)
 def phrases(lang: str) -> dict[str, object]:
-    """The skeleton's phrases in one language."""
-    return yaml.safe_load((_template_dir() / "texts" / f"{lang}.yaml").read_text(encoding="utf-8"))
-
-
-def _fill(text: str, **values: object) -> str:
-    """Replace ``{name}`` for the given names only; other braces stay as written."""
-    return re.sub(r"\{(\w+)\}", lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), text)
-
-
-def _comment(text: str, indent: int = 0) -> str:
-    """Turn a phrase into YAML comment lines; the first line's indent comes from the template."""
-    pad = " " * indent
-    return ("\n" + pad).join(f"# {line}".rstrip() for line in text.splitlines())
-
-
-def _yaml_str(value: object) -> str:
-    # A JSON string is a valid YAML scalar: quotes, colons and '#' in a title stay safe.
-    return json.dumps("" if value is None else str(value), ensure_ascii=False)
-
-
-def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def _gift_escape(text: str) -> str:
-    return re.sub(r"([~=#{}:\\])", r"\\\1", text)
-
-
-@lru_cache(maxsize=1)
-def _environment() -> Environment:
-    env = Environment(loader=FunctionLoader(_load_template), undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
-    env.filters.update(fill=_fill, comment=_comment, yaml_str=_yaml_str, num=_num, gift_escape=_gift_escape)
-    return env
+    """The skeleton's phrases in one language (``templates/scaffold/texts/LANG.yaml``)."""
+    text = (template_files() / "scaffold" / "texts" / f"{lang}.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
 
 
 def _render(template: str, **context: object) -> str:
-    return _environment().get_template(template).render(**context)
+    return render(f"scaffold/{template}", **context)
 
 
 def course_schema() -> dict:
@@ -224,33 +194,33 @@ def course_schema() -> dict:
     return document
 
 
-def _bank(t: dict, question_key: str, where: str, answers: str) -> str:
-    return _render("bank.aiken.txt.j2", t=t, question=t[question_key], where=where,
+def _bank(say: dict, question_key: str, where: str, answers: str) -> str:
+    return _render("bank.aiken.txt.j2", say=say, question=say[question_key], where=where,
                    count=QUESTIONS_PER_BANK, answers=answers)
 
 
 def render_files(plan: CoursePlan, lang: str, title: str | None) -> dict[str, str]:
     """Every file of the skeleton: course-relative path → text."""
-    t = phrases(lang)
+    say = phrases(lang)
     files: dict[str, str] = {
-        "course.yaml": _render("course.yaml.j2", t=t, plan=plan, lang=lang, title=title or ""),
+        "course.yaml": _render("course.yaml.j2", say=say, plan=plan, lang=lang, title=title or ""),
         "course.schema.json": json.dumps(course_schema(), ensure_ascii=False, indent=2) + "\n",
-        "README.md": _render("README.md.j2", t=t, heading=title or "moocforge"),
+        "README.md": _render("README.md.j2", say=say, heading=title or "moocforge"),
         # The media cache lives in the course folder; it must not end up in the course's repository.
         ".gitignore": f"{CACHE_FOLDER_NAME}/\n",
     }
     for m in plan.modules:
-        files[f"{m.folder}/announcement.md"] = _render("announcement.md.j2", t=t, number=m.number)
-        files[f"{m.folder}/practical_task.md"] = _render("practical_task.md.j2", t=t, number=m.number,
+        files[f"{m.folder}/announcement.md"] = _render("announcement.md.j2", say=say, number=m.number)
+        files[f"{m.folder}/practical_task.md"] = _render("practical_task.md.j2", say=say, number=m.number,
                                                          deadline=m.deadline.isoformat())
         # Answer letters vary between banks, as form 05's own example does (D, then C).
-        files[f"{m.folder}/assessment.aiken.txt"] = _bank(t, "bank_question_module", str(m.number), "BE")
+        files[f"{m.folder}/assessment.aiken.txt"] = _bank(say, "bank_question_module", str(m.number), "BE")
         for lesson in m.lessons:
-            files[f"{lesson.folder}/quiz.aiken.txt"] = _bank(t, "bank_question", f"{m.number}.{lesson.number}", "DC")
-    files["final/final.aiken.txt"] = _bank(t, "bank_question_final", "", "AD")
+            files[f"{lesson.folder}/quiz.aiken.txt"] = _bank(say, "bank_question", f"{m.number}.{lesson.number}", "DC")
+    files["final/final.aiken.txt"] = _bank(say, "bank_question_final", "", "AD")
     for name in ("pre", "post"):
-        files[f"surveys/{name}.gift"] = _render("survey.gift.j2", t=t, name=name, heading=t[f"survey_{name}_title"],
-                                                questions=t[f"survey_{name}"])
+        files[f"surveys/{name}.gift"] = _render("survey.gift.j2", say=say, name=name,
+                                                heading=say[f"survey_{name}_title"], questions=say[f"survey_{name}"])
     # Folders the author fills with files found by convention; .gitkeep keeps them in git.
     for folder in ("docs", "promo"):
         files[f"{folder}/.gitkeep"] = ""
