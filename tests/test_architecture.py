@@ -10,6 +10,10 @@ registry, a domain never imports inspect or rules, a rule never opens a file.
 from __future__ import annotations
 
 import ast
+import importlib.metadata
+import re
+import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -124,3 +128,28 @@ def test_the_checker_itself_catches_an_upward_import():
     assert LAYERS[_top(found[0][1])] > LAYERS["media"]
     found = _imports(PACKAGE_ROOT / "report" / "sarif.py", "from moocforge.rules import registry\n")
     assert ("report", _top(found[0][1])) in FORBIDDEN
+
+
+def _third_party_imports() -> set[str]:
+    """Top-level names of every import in src/moocforge that is neither moocforge nor the standard library."""
+    names: set[str] = set()
+    for path in _modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                names.add(node.module.split(".")[0])
+    return {n for n in names if n not in sys.stdlib_module_names and n not in ("moocforge", "__future__")}
+
+
+def test_runtime_dependencies_are_exactly_what_runtime_imports(repo_root):
+    """pip install . pulls in no library the program does not import, and misses none it does."""
+    pyproject = repo_root / "pyproject.toml"
+    if not pyproject.is_file():
+        pytest.skip("the repository (pyproject.toml) is not beside the tests")
+    declared = {re.split(r"[<>=!~\[; ]", item, maxsplit=1)[0].lower().replace("_", "-")
+                for item in tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["dependencies"]}
+    providers = importlib.metadata.packages_distributions()
+    imported = {dist.lower().replace("_", "-") for name in _third_party_imports()
+                for dist in providers.get(name, [name])}
+    assert sorted(imported - declared) == [] and sorted(declared - imported) == []
