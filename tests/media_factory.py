@@ -2,8 +2,9 @@
 
 ``MediaFactory.get("vfr")`` makes the file the first time a test asks for it
 and reuses it afterwards, so a test run builds only what the selected tests
-need. ``shared_factory`` gives every test folder of one process the same
-factory, so a file made for tests/media is not made again for tests/rules.
+need. The ``media`` fixture gives every test folder of one process the same
+factory (each folder's conftest imports the fixtures below), so a file made
+for tests/media is not made again for tests/rules.
 Clips are tiny (a second or two, 320×180 where the test allows); only the
 files that must pass the ATU policies are 1920×1080, and those last well
 under a second.
@@ -13,6 +14,8 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+
+import pytest
 
 SMALL = "320x180"
 FULL_HD = "1920x1080"
@@ -195,8 +198,15 @@ def write_media_course(root: Path, media: MediaFactory, *, videos: dict | None =
 _SHARED: list[MediaFactory] = []
 
 
-def shared_factory(tmp_path_factory, ffmpeg: str) -> MediaFactory:
+@pytest.fixture(scope="session")
+def media(tmp_path_factory, ffmpeg) -> MediaFactory:
     """The process's one factory (pytest-xdist runs one process per worker)."""
     if not _SHARED:
         _SHARED.append(MediaFactory(tmp_path_factory.mktemp("media"), ffmpeg))
     return _SHARED[0]
+
+
+@pytest.fixture(autouse=True)
+def private_user_cache(tmp_path, monkeypatch):
+    """Loose files are cached in the user's cache folder (`moocforge media`, `quiz lint`): keep tests out of ~/.cache."""
+    monkeypatch.setenv("MOOCFORGE_CACHE_DIR", str(tmp_path / "user-cache"))

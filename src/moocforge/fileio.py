@@ -1,11 +1,49 @@
-"""Small file helpers every area shares: atomic writes, and telling a path from a name."""
+"""Small file helpers every area shares: atomic writes, writing where the user points, paths vs names.
+
+Two ways to write, for two kinds of target:
+
+- ``write_atomically`` for files moocforge owns or replaces whole (cache
+  entries, corrected banks, converted banks): a temporary beside the target,
+  renamed into place, so a reader never sees half a file. The new file keeps
+  the permissions of the one it replaces, or follows the umask when new.
+- ``write_output`` for the path a user names with ``-o``: ``-`` is standard
+  output; a device, a FIFO or anything under ``/dev`` is written through (it
+  cannot be replaced by a regular file); a symbolic link is followed to the
+  file it names, and the link stays; a folder is refused with a clear error.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
+import sys
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
+
+
+class OutputError(Exception):
+    """The output path cannot be written as asked; ``key`` is the catalogue message (``core.output.*``)."""
+
+    def __init__(self, key: str, path: str, error: str = ""):
+        self.key, self.path, self.error = key, path, error
+        super().__init__(f"{path}: {key} {error}".strip())
+
+
+def _umask() -> int:
+    # os.umask can only be read by setting it; set it back at once.
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions a written file gets: those of the file it replaces, else 0666 less the umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -13,19 +51,63 @@ def write_atomically(path: Path, data: bytes) -> None:
 
     A reader never sees a half-written file, and an interrupted write (even
     Ctrl-C) leaves no temporary behind. The temporary name is unique per call,
-    so threads writing at once do not collide.
+    so threads writing at once do not collide. A symbolic link at ``path`` is
+    followed: the file it names is replaced and the link stays.
     """
-    path = Path(path)
+    path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(path)
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{path.name}.")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _is_special(path: Path) -> bool:
+    """A device, FIFO or socket (or a name under /dev): a target to write through, never to replace."""
+    if str(path).startswith("/dev/"):
+        return True
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _standard_output() -> BinaryIO:
+    return sys.stdout.buffer
+
+
+def write_output(spec: str | Path, data: bytes) -> None:
+    """Write a report where the user's ``-o`` points (see the module docstring)."""
+    text = str(spec)
+    if text == "-":
+        out = _standard_output()
+        out.write(data)
+        out.flush()
+        return
+    path = Path(text)
+    if path.is_dir():
+        raise OutputError("core.output.is_folder", text)
+    target = Path(os.path.realpath(path))
+    if target.is_dir():
+        raise OutputError("core.output.is_folder", text)
+    try:
+        if _is_special(path) or _is_special(target):
+            with open(target, "wb") as handle:
+                handle.write(data)
+            return
+        write_atomically(target, data)
+    except FileNotFoundError as exc:
+        raise OutputError("core.output.no_folder", text, exc.strerror or "") from None
+    except OSError as exc:
+        raise OutputError("core.output.cannot_write", text, exc.strerror or str(exc)) from None
 
 
 def names_a_file(spec: str) -> bool:

@@ -5,10 +5,10 @@ file per area (``core.yaml``, ``structure.yaml``, ``quiz.yaml``, ``media.yaml``
 …) so that areas can grow without touching each other. Each key maps to its
 text in every supported language::
 
-    ST101.title:
-      en: Course has 4 to 6 modules
-      ru: В курсе от 4 до 6 модулей
-      kk: Курста 4-тен 6-ға дейін модуль бар
+    ST101.out_of_range:
+      en: course has {count} modules; {min}–{max} required
+      ru: в курсе модулей — {count}; требуется {min}–{max}
+      kk: курста {count} модуль бар; {min}–{max} болуы тиіс
 
 Texts are ``str.format`` templates; parameters are passed by name. A missing
 translation falls back to English and then to the key itself, so a report is
@@ -18,13 +18,14 @@ on one.
 
 from __future__ import annotations
 
+import hashlib
 import locale
 import os
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
 
-import yaml
+from . import yamlio
 
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -70,22 +71,47 @@ def choose_language(explicit: str | None, course_language: str | None = None) ->
     return DEFAULT_LANGUAGE
 
 
-@lru_cache(maxsize=1)
-def catalogue() -> dict[str, dict[str, str]]:
-    """All keys of all area catalogues, merged. Duplicate keys are a bug."""
-    merged: dict[str, dict[str, str]] = {}
+def _catalogue_files() -> list[tuple[str, bytes]]:
     folder = resources.files("moocforge") / "locales"
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".yaml"):
-            continue
-        data = yaml.safe_load(entry.read_text(encoding="utf-8")) or {}
-        for key, texts in data.items():
+    return [(entry.name, entry.read_bytes()) for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+            if entry.name.endswith(".yaml")]
+
+
+def _parse(files: list[tuple[str, bytes]]) -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for name, data in files:
+        for key, texts in (yamlio.load(data.decode("utf-8")) or {}).items():
             if key in merged:
-                raise RuntimeError(f"message key {key!r} defined twice (again in {entry.name})")
+                raise RuntimeError(f"message key {key!r} defined twice (again in {name})")
             merged[key] = {str(lang): str(text) for lang, text in (texts or {}).items()}
     return merged
 
 
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, dict[str, str]]:
+    """All keys of all area catalogues in every language, merged. Duplicate keys are a bug."""
+    return _parse(_catalogue_files())
+
+
+@lru_cache(maxsize=None)
+def _texts(lang: str) -> dict[str, str]:
+    """One language's texts (English where a text is missing), from the user cache when it has them.
+
+    Parsing every catalogue in every language costs a warm ``check`` more than
+    the check itself; one language's texts, once parsed, are a small JSON
+    file keyed by the catalogues' content, so a new moocforge (or an edited
+    catalogue) never reads stale texts.
+    """
+    from .cache import ResultCache, default_user_cache_dir
+
+    files = _catalogue_files()
+    identity = {"catalogues": hashlib.sha256(b"".join(name.encode() + data for name, data in files)).hexdigest()}
+    cache = ResultCache(default_user_cache_dir())
+
+    def one_language() -> dict[str, str]:
+        return {key: texts.get(lang) or texts.get(DEFAULT_LANGUAGE) or key for key, texts in catalogue().items()}
+
+    return cache.cached("catalogue", identity, "1", {"lang": lang}, one_language)
 class _SafeParams(dict):
     """Leave unknown placeholders visible instead of raising."""
 
@@ -95,11 +121,7 @@ class _SafeParams(dict):
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: Any) -> str:
     """Translate ``key`` into ``lang`` and fill in ``params``."""
-    texts = catalogue().get(key)
-    if not texts:
-        template = key
-    else:
-        template = texts.get(lang) or texts.get(DEFAULT_LANGUAGE) or key
+    template = _texts(lang).get(key, key)
     try:
         return template.format_map(_SafeParams(params))
     except (ValueError, IndexError):

@@ -1,7 +1,8 @@
 """Fixtures of the media tests; the files themselves come from tests/media_factory.py.
 
 ``media`` is the session-wide factory: ``media.get("vfr")`` makes the file the
-first time a test asks for it and reuses it afterwards.
+first time a test asks for it and reuses it afterwards. It and the private
+user cache are media_factory's fixtures, shared with tests/rules.
 """
 
 from __future__ import annotations
@@ -11,18 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from media_factory import MediaFactory, shared_factory, write_media_course
+from media_factory import media, private_user_cache, write_media_course
 
-
-@pytest.fixture(scope="session")
-def media(tmp_path_factory, ffmpeg) -> MediaFactory:
-    return shared_factory(tmp_path_factory, ffmpeg)
-
-
-@pytest.fixture(autouse=True)
-def _private_user_cache(tmp_path, monkeypatch):
-    """`moocforge media` caches loose files in the user's cache folder: keep tests out of ~/.cache."""
-    monkeypatch.setenv("MOOCFORGE_CACHE_DIR", str(tmp_path / "user-cache"))
+__all__ = ["media", "private_user_cache"]  # fixtures: importing them here makes them this folder's
 
 
 @pytest.fixture

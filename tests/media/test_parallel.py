@@ -109,28 +109,42 @@ def _children_using(folder: Path) -> list[int]:
     return found
 
 
+def _realtime_ffmpeg(folder: Path, ffmpeg: str) -> Path:
+    """An ffmpeg that reads its input at the media's own speed (``-re``): a 16-minute file
+    takes 16 minutes to analyse, so no analysis can finish before the signal arrives."""
+    wrapper = folder / "ffmpeg-realtime"
+    wrapper.write_text(f'#!/bin/sh\nexec "{ffmpeg}" -re "$@"\n', encoding="utf-8")
+    wrapper.chmod(0o755)
+    return wrapper
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc to find ffmpeg children")
-def test_ctrl_c_stops_every_worker_without_a_traceback(tmp_path, media):
+@pytest.mark.parametrize("signal_name, exit_code, word", [("SIGINT", 130, "interrupted"),
+                                                          ("SIGTERM", 143, "terminated")])
+def test_a_signal_stops_every_worker_without_a_traceback(tmp_path, media, ffmpeg, signal_name, exit_code, word):
     folder = tmp_path / "long files"
     folder.mkdir()
     files = [media.copy("sixteen_minutes", folder / f"lecture {i}.mp4") for i in range(4)]
     cache = tmp_path / "cache"
-    env = {**os.environ, "MOOCFORGE_CACHE_DIR": str(cache), "NO_COLOR": "1"}
+    env = {**os.environ, "MOOCFORGE_CACHE_DIR": str(cache), "NO_COLOR": "1",
+           "MOOCFORGE_FFMPEG": str(_realtime_ffmpeg(tmp_path, ffmpeg))}
     proc = subprocess.Popen([sys.executable, "-m", "moocforge", "media", "qc", "--jobs", "2", *map(str, files)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    deadline = time.monotonic() + 30
-    while not _children_using(folder) and time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.02)
-    assert _children_using(folder), "no analysis started"
-    proc.send_signal(signal.SIGINT)
-    stdout, stderr = proc.communicate(timeout=20)
-    assert proc.returncode == 130, stdout + stderr
-    assert "Traceback" not in stderr + stdout
-    time.sleep(0.2)
+    deadline = time.monotonic() + 60
+    while len(_children_using(folder)) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    assert len(_children_using(folder)) == 2, "two analyses did not start"
+    proc.send_signal(getattr(signal, signal_name))
+    stdout, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == exit_code, stdout + stderr
+    assert word in stderr and "Traceback" not in stderr + stdout
+    deadline = time.monotonic() + 10
+    while _children_using(folder) and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert _children_using(folder) == []
     entries = [p for p in cache.rglob("*") if p.is_file() and p.suffix == ".json"]
-    assert not [p for p in entries if p.name.startswith(".tmp-")]
+    assert not [p for p in cache.rglob("*") if p.name.startswith(".tmp-")]
     for entry in entries:
         json.loads(entry.read_text(encoding="utf-8"))  # every entry whole
     assert not (cache / "qc").exists() or not list((cache / "qc").rglob("*.json"))  # no half-done analysis kept

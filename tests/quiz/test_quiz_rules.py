@@ -1,20 +1,18 @@
-"""Every QZ rule with a passing and a failing bank, through the same path `quiz lint` takes.
+"""The QZ rules beyond their cases, through the same path `quiz lint` takes.
 
-Banks are real files in tmp_path. ``run_check`` on them as loose files turns
-them into quiz evidence and runs the catalogue's QZ rules, exactly what
-``moocforge check`` does for a course's banks (the course-level cases at the
-end check a course).
+Each rule's own failing and passing banks live in src/moocforge/rules/cases/
+and run in tests/rules/test_rule_cases.py. Here banks are real files in
+tmp_path too: ``run_check`` on them as loose files turns them into quiz
+evidence and runs the catalogue's QZ rules, exactly what ``moocforge check``
+does for a course's banks (the course-level cases at the end check a course).
 """
 
 from __future__ import annotations
-
-import pytest
 
 from course_factory import aiken_bank, good_descriptor, write_course
 from moocforge.check import run_check
 from moocforge.course.loose import ROLE_QUIZ, loose_files
 from moocforge.findings import Severity
-from moocforge.rules.registry import all_rules
 
 
 def lint(tmp_path, files: dict[str, str]):
@@ -48,52 +46,6 @@ Which are prime? {~%50%2 ~%50%3 ~%-100%4}
 def test_clean_banks_pass_every_qz_rule(tmp_path):
     findings = lint(tmp_path, {"clean.aiken.txt": aiken_bank(10), "clean.gift": CLEAN_GIFT})
     assert [(f.rule_id, f.text("en")) for f in findings] == []
-
-
-def test_every_qz_rule_has_a_failing_case_below():
-    ids = {r.id for r in all_rules() if r.id.startswith("QZ")}
-    assert ids == set(FAILING) | {"QZ113"}  # QZ113 needs a course: see the course cases below
-
-
-TEN_KEYED_A = "\n".join(aiken(f"Сұрақ {i}?", ["бір", "екі", "үш", "төрт", "бес"], "A") for i in range(10))
-TEN_LONGEST = "\n".join(aiken(f"Сұрақ {i}?", ["толық әрі нақты дұрыс жауап", "жоқ", "иә", "мүмкін", "ешқашан"],
-                              "A") for i in range(10))
-
-# rule -> (files, expected (message, line) findings of that rule)
-FAILING = {
-    "QZ101": ({"bad.aiken.txt": "Q?\nА. one\nB. two\nANSWER: B\n"}, [("cyrillic_letter", 2)]),
-    "QZ102": ({"bad.gift": "Q? {true}\n"}, [("truefalse_case", 1)]),
-    "QZ104": ({"four.aiken.txt": aiken("Q?", ["a", "b", "c", "d"], "A")}, [("option_count", 1)]),
-    "QZ105": ({"a.gift": "Which keyword defines a function in Python? {=def ~func ~lambda}\n",
-               "b.gift": "Which keyword defines a class in Python? {=class ~def ~type}\n\n"
-                         "Which keyword defines a function in Python?{~lambda =def ~func}\n\n"
-                         "Which keyword defines a functon in Python ? {=def ~func ~lambda}\n"},
-              [("duplicate", 3), ("near_duplicate", 5)]),
-    "QZ106": ({"dup.gift": "Q? {=Astana ~Almaty ~ Astana }\n"}, [("duplicate_option", 1)]),
-    "QZ107": ({"none.gift": "Q? {~%-50%a ~b}\n\nR? {=%50%a =%25%b}\n"}, [("none_correct", 1), ("no_full_credit", 3)]),
-    "QZ108": ({"w.gift": "Q? {~%33%a ~%67%b}\n\nR? {~%50%a ~%25%b ~c}\n"},
-              [("weight_not_allowed", 1), ("weights_sum", 3)]),
-    "QZ109": ({"keys.aiken.txt": TEN_KEYED_A}, [("key_bias", 1)]),
-    "QZ110": ({"long.aiken.txt": TEN_LONGEST}, [("longest_cue", 1)]),
-    "QZ111": ({"empty.gift": "{=a ~b}\n\nQ? {=a ~ ~b}\n"}, [("empty_stem", 1), ("empty_option", 3)]),
-    "QZ112": ({"kinds.gift": "Match. {=a -> 1 =b -> 2}\n\nWrite an essay. {}\n"},
-              [("kind_not_listed", 1), ("kind_not_listed", 3)]),
-    "QZ103": ({}, [("not_utf8", 1)]),  # written as cp1251 below
-}
-
-
-@pytest.mark.parametrize("rule_id", sorted(FAILING))
-def test_failing_case(tmp_path, rule_id):
-    files, expected = FAILING[rule_id]
-    if rule_id == "QZ103":
-        (tmp_path / "legacy.aiken.txt").write_bytes(aiken("Вопрос?", ["да", "нет"], "A").encode("cp1251"))
-        findings = run_check(loose_files([tmp_path / "legacy.aiken.txt"], ROLE_QUIZ), select=["QZ"]).findings
-    else:
-        findings = lint(tmp_path, files)
-    assert found(findings, rule_id) == expected
-    for finding in findings:
-        assert finding.file and finding.line, finding  # points at the bank file and line
-        assert finding.text("kk") != finding.text("en")
 
 
 def test_key_bias_and_longest_cue_wait_for_enough_questions(tmp_path):

@@ -58,7 +58,7 @@ def test_driver_describes_each_rule_used(checked):
     assert sorted(rules) == ["DC105", "LK101", "ST101", "ST104", "ST110"]
     st101 = rules["ST101"]
     assert st101["name"] == "module-count"
-    assert st101["shortDescription"]["text"] == "В курсе от 4 до 6 модулей"
+    assert st101["shortDescription"]["text"] == "Модулей в курсе: 4–6"
     assert st101["fullDescription"]["text"].startswith("Что:") and st101["help"]["text"] == st101["fullDescription"]["text"]
     assert st101["properties"]["clause"] == "ATU §8.1"
     for rule_id, descriptor in rules.items():

@@ -1,19 +1,19 @@
-"""Every foundation rule (CD, ST, DC, LK) with a passing and a failing case.
+"""The foundation rules (CD, ST, DC, LK) beyond their cases: boundaries, locations, profiles.
 
-The passing case is one complete course (course_factory.good_descriptor) on
-which no foundation rule fires; each failing case changes one thing in it.
+Each rule's own failing and passing cases live in src/moocforge/rules/cases/
+and run in test_rule_cases.py; here one complete course
+(course_factory.good_descriptor) passes every foundation rule, and the tests
+pin down what a single case cannot: boundaries, lines, units and profiles.
 """
 
 from __future__ import annotations
-
-import copy
 
 import pytest
 
 from course_factory import aiken_bank, good_descriptor, write_course
 from moocforge.check import run_check
 from moocforge.findings import Quantity, between
-from moocforge.rules.registry import Severity, all_rules
+from moocforge.rules.registry import Severity
 
 FOUNDATION = ("CD", "ST", "DC", "LK")
 
@@ -33,55 +33,6 @@ def test_good_course_passes_every_foundation_rule(good_course):
     assert [(f.rule_id, f.text("en")) for f in result.findings] == []
 
 
-def test_every_foundation_rule_has_a_failing_case_below():
-    """Keeps this file honest: a new rule must get a case in FAILING."""
-    ids = {r.id for r in all_rules() if r.id.startswith(FOUNDATION)}
-    assert ids <= set(FAILING) | {"LK104"}  # LK104 needs a server: tests/rules/test_links_online.py
-
-
-def _set(data: dict, path: tuple, value) -> None:
-    node = data
-    for key in path[:-1]:
-        node = node[key]
-    if value is _DELETE:
-        del node[path[-1]]
-    else:
-        node[path[-1]] = value
-
-
-_DELETE = object()
-
-
-def _mutate(*changes):
-    def apply(data):
-        for path, value in changes:
-            _set(data, path, value)
-        return data
-    return apply
-
-
-def _five_modules_plus_one(data):
-    extra = copy.deepcopy(good_descriptor(modules=7)["modules"][4:])
-    data["modules"].extend(extra)
-    return data
-
-
-def _three_modules(data):
-    data["modules"] = data["modules"][:3]
-    return data
-
-
-def _duplicate_outcome(data):
-    data["modules"][1]["outcomes"][0]["id"] = "M1.1"
-    return data
-
-
-def _uncovered_outcome(data):
-    data["modules"][0]["assessment"]["outcomes"] = ["M1.1"]
-    data["modules"][0]["practical_task"]["outcomes"] = []
-    return data
-
-
 def _uncovered_course_outcome(data):
     data["outcomes"].append({"id": "LO3", "text": "Жаңа нәтиже"})
     return data
@@ -91,61 +42,6 @@ def _unprotected(data):
     for module in data["modules"]:
         module["practical_task"]["parameterised"] = False
     return data
-
-
-# rule id -> (change to the good descriptor, extra write kwargs, expected message key)
-FAILING = {
-    "CD101": (_mutate((("title",), "Ұзын атау " * 20)), {}, "too_long"),
-    "CD102": (_mutate((("annotation",), "Бірінші сөйлем. Екінші сөйлем.")), {}, "too_many_sentences"),
-    "CD103": (_mutate((("level",), "expert")), {}, "not_allowed"),
-    "CD104": (_mutate((("university",), _DELETE)), {}, "missing"),
-    "CD105": (_mutate((("authors", 0, "degree"), None)), {}, "incomplete"),
-    "CD106": (_mutate((("promo_video",), _DELETE)), {}, "missing"),
-    "CD107": (_mutate((("prerequisites",), [])), {}, "missing"),
-    "CD108": (_duplicate_outcome, {}, "duplicate"),
-    "CD109": (_mutate((("modules", 1, "outcomes", 0, "text"), "Тыңдаушы … алады")), {}, "placeholder"),
-    "ST101": (_three_modules, {}, "out_of_range"),
-    "ST102": (_mutate((("modules", 0, "lessons"), [])), {}, "out_of_range"),
-    "ST103": (_mutate((("modules", 2, "outcomes"), [{"id": "M3.1", "text": "x"}])), {}, "too_few"),
-    "ST104": (_mutate((("modules", 0, "lessons", 1, "outcomes"), ["M1.1", "M1.2", "M1.3"])), {}, "out_of_range"),
-    "ST105": (_mutate((("modules", 1, "practical_task"), _DELETE)), {}, "missing"),
-    "ST106": (_mutate((("modules", 3, "forum"), _DELETE)), {}, "missing"),
-    "ST107": (_mutate((("modules", 0, "assessment"), _DELETE)), {}, "missing"),
-    "ST108": (_mutate((("final_assessment",), _DELETE)), {}, "missing"),
-    "ST109": (_mutate((("modules", 0, "lessons", 1, "quiz"), _DELETE)), {}, "too_few"),
-    "ST110": (_mutate((("modules", 0, "workload_hours"), 7)), {}, "out_of_range"),
-    "ST111": (_mutate((("hours",), 36)), {}, "too_many"),
-    "ST112": (_mutate((("modules", 0, "announcement"), "Қысқа хабарлама.")), {}, "length"),
-    "ST113": (_uncovered_outcome, {}, "module_outcome"),
-    "ST114": (_mutate((("modules", 0, "lessons", 0, "outcomes"), ["M9.9"])), {}, "unknown"),
-    "ST115": (_mutate((("surveys",), {"pre": {"questions": 20}})), {}, "too_many"),
-    "ST116": (_mutate((("modules", 0, "lessons", 0, "reading"), [])), {}, "no_reading"),
-    "ST117": (_mutate((("final_assessment", "weight"), 30)), {}, "total"),
-    "ST118": (_unprotected, {}, "too_small"),
-    "ST119": (lambda d: d, {"profile": "mes-2020"}, "missing"),
-    "DC101": (_mutate((("documents", "work_program"), _DELETE)), {}, "missing"),
-    "DC102": (_mutate((("documents", "glossary"), "docs/glossary.docx")), {}, "not_pdf"),
-    "DC103": (_mutate((("modules", 2, "self_study"), _DELETE)), {}, "missing"),
-    "DC104": (_mutate((("modules", 2, "assignments"), _DELETE)), {}, "missing"),
-    "DC105": (_mutate((("final_assessment", "file"), _DELETE)), {}, "too_few"),
-    "LK101": (lambda d: d, {"skip_files": ("docs/glossary.pdf",)}, "missing"),
-    "LK102": (_mutate((("documents", "bibliography"), "../outside.pdf")), {}, "outside"),
-    "LK103": (_mutate((("modules", 0, "lessons", 0, "reading"), ["http:/video.atu.edu.kz/lesson"])), {}, "malformed"),
-}
-
-
-@pytest.mark.parametrize("rule_id", sorted(FAILING))
-def test_rule_fails_on_its_bad_case(tmp_path, rule_id):
-    change, write_kwargs, message = FAILING[rule_id]
-    write_kwargs = dict(write_kwargs)
-    check_kwargs = {"profile": write_kwargs.pop("profile")} if "profile" in write_kwargs else {}
-    root = write_course(tmp_path / "course", change(good_descriptor()), **write_kwargs)
-    found = findings(root, rule_id, **check_kwargs)
-    assert found, f"{rule_id} did not fire"
-    assert {f.message for f in found} >= {message}
-    for f in found:
-        assert f.clause, "a finding cites its clause"
-        assert f.text("kk") != f.message_key and f.text("ru") != f.message_key
 
 
 def test_descriptor_findings_point_at_the_line(tmp_path):

@@ -23,6 +23,7 @@ def rules(
     """
     from ..profiles import load_profile
     from ..report.catalogue import print_rule, print_rules
+    from ..rules.cases import rule_example
     from ..rules.registry import all_rules, get_rule
 
     language = resolve_language(lang)
@@ -34,7 +35,7 @@ def rules(
     found = get_rule(rule_id)
     if found is None:
         raise UsageProblem(f"no rule {rule_id!r}; `moocforge rules` lists them all")
-    print_rule(console, found, language, chosen)
+    print_rule(console, found, language, chosen, rule_example(found, language))
 
 
 def profiles(

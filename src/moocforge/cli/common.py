@@ -42,18 +42,25 @@ def resolve_language(lang: Optional[Language], course_language: str | None = Non
 
 
 def write_output(text: str, output: Optional[Path]) -> None:
-    """Write to a file atomically (temporary name, then rename), or to stdout."""
-    from ..fileio import write_atomically
+    """Print to stdout, or write where ``-o`` points (``-``, a device, a FIFO, a link, a file)."""
+    from .. import fileio
 
+    if not text.endswith("\n"):
+        text += "\n"
     if output is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.write(text)
         return
-    write_atomically(output, text.encode("utf-8"))
+    sys.stdout.flush()  # anything printed before stays before the report on a shared stdout
+    fileio.write_output(output, text.encode("utf-8"))
+
+
+def to_stdout(output: Optional[Path]) -> bool:
+    return output is None or str(output) in ("-", "/dev/stdout")
 
 
 def shows_progress(format: "OutputFormat", output: Optional[Path]) -> bool:
     """A progress display only for a person watching a terminal report."""
-    return format.value == "terminal" and output is None and sys.stderr.isatty()
+    return format.value == "terminal" and to_stdout(output) and sys.stderr.isatty()
 
 
 def finish_check(result, format: "OutputFormat", lang: Optional[Language], output: Optional[Path],
@@ -63,7 +70,7 @@ def finish_check(result, format: "OutputFormat", lang: Optional[Language], outpu
 
     language = resolve_language(lang, result.course.model.language)
     threshold = Severity(fail_on.value)
-    text = render_report(result, format.value, language, to_file=output is not None, fail_on=threshold)
+    text = render_report(result, format.value, language, to_file=not to_stdout(output), fail_on=threshold)
     write_output(text, output)
     raise typer.Exit(1 if result.fails(threshold) else 0)
 

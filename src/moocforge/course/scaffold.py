@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
+from .. import yamlio
 from ..cache import CACHE_FOLDER_NAME
 from ..languages import LANGUAGES
 from ..profiles import Profile, load_profile
@@ -179,7 +179,7 @@ def plan_course(modules: int, lessons: int, start: dt.date, profile: Profile | N
 def phrases(lang: str) -> dict[str, object]:
     """The skeleton's phrases in one language (``templates/scaffold/texts/LANG.yaml``)."""
     text = (template_files() / "scaffold" / "texts" / f"{lang}.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yamlio.load(text)
 
 
 def _render(template: str, **context: object) -> str:

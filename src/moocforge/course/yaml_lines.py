@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from ..yamlio import SafeLoader
+
 Path_ = tuple[Any, ...]
 
 
@@ -49,7 +51,7 @@ def load_with_lines(text: str) -> tuple[Any, dict[Path_, int]]:
     """Return the parsed document and a map of paths to lines."""
     loader = None
     try:
-        loader = yaml.SafeLoader(text)  # the reader rejects control characters already here
+        loader = SafeLoader(text)  # the reader rejects control characters already here
         node = loader.get_single_node()
         if node is None:
             return None, {}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import urllib.error
-import urllib.request
 import dataclasses
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -22,6 +20,10 @@ class LinkStatus:
 
 def check_url(url: str, timeout: float) -> LinkStatus:
     """HEAD first (cheap); some servers refuse HEAD, so fall back to GET."""
+    # Imported here: the HTTP stack costs every run time, and only --online uses it.
+    import urllib.error
+    import urllib.request
+
     if url.lower().startswith("www."):
         url = "http://" + url
     last: LinkStatus = LinkStatus(False, None, "not tried")

@@ -20,8 +20,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 
+from .. import yamlio
 from ..fileio import names_a_file
 from ..findings import Severity
 from ..textio import read_text
@@ -108,8 +108,8 @@ def _severity(value: Any, where: str) -> Severity:
 def parse_policy(text: str, where: str, default_name: str) -> Policy:
     """Read a policy document; PolicyError names the place of any mistake."""
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
+        data = yamlio.load(text)
+    except yamlio.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark else ""
         raise PolicyError(f"{where}{line}: not valid YAML ({getattr(exc, 'problem', exc)})") from None

@@ -20,8 +20,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 
+from .. import yamlio
 from ..fileio import names_a_file
 from ..textio import read_text
 
@@ -122,8 +122,8 @@ def builtin_profiles() -> list[str]:
 
 def _read_yaml(text: str, where: str) -> dict:
     try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
+        data = yamlio.load(text) or {}
+    except yamlio.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark else ""
         raise ProfileError(f"{where}{line}: not valid YAML ({getattr(exc, 'problem', exc)})") from None

@@ -1,4 +1,12 @@
-"""`moocforge rules`: the catalogue as a table, and one rule explained (like `ruff rule`)."""
+"""`moocforge rules`: the catalogue as a table, and one rule explained (like `ruff rule`).
+
+A rule's explanation ends with its Example and Fix: the first failing case of
+its case file (``rules/cases/<ID>.yml``), the finding that case gives, and the
+passing case that fixes it (``rules.cases.rule_example``). The tests run those
+very cases, so the example cannot drift from what the rule does. Like every
+reporter this module renders what it is given and never reads the rule
+registry: the caller passes the rules and their examples.
+"""
 
 from __future__ import annotations
 
@@ -20,19 +28,51 @@ def print_rules(console: Console, rules, lang: str, profile) -> None:
     console.print(t("core.rules_footer", lang, count=len(rules)))
 
 
-def print_rule(console: Console, item, lang: str, profile) -> None:
+def criteria_text(item) -> str:
+    """The rubric criteria a rule informs, e.g. "1, 2" (a dash when none)."""
+    return ", ".join(map(str, item.criteria)) or "—"
+
+
+def print_rule(console: Console, item, lang: str, profile, example=None) -> None:
+    """Explain one rule; ``example`` is its ``rules.cases.Example`` in ``lang`` (None: no Example)."""
     console.print(f"[bold]{item.id}[/bold] ({item.name}) — {item.title(lang, profile)}", highlight=False)
     console.print(f"{t('core.severity', lang)}: {t('core.severity.' + item.severity.value, lang)} · "
-                  f"{t('core.clause', lang)}: {item.clause} · {t('core.area', lang)}: {item.area}", highlight=False)
+                  f"{t('core.clause', lang)}: {item.clause} · {t('core.area', lang)}: {item.area} · "
+                  f"{t('catalogue.criteria', lang)}: {criteria_text(item)}", highlight=False, markup=False)
     console.print()
-    console.print(item.doc(lang, profile), highlight=False)
+    console.print(item.doc(lang, profile), highlight=False, markup=False)
     if item.thresholds:
         console.print()
-        console.print(f"{t('core.thresholds', lang)} ({profile.name}):")
+        console.print(f"{t('core.thresholds', lang)} ({profile.name}):", markup=False)
         for key in item.thresholds:
             try:
                 threshold = profile.threshold(key)
             except KeyError:
                 continue
             clause = f"  [{threshold.clause}]" if threshold.clause else ""
-            console.print(f"  {key} = {threshold.value}{clause}", highlight=False)
+            console.print(f"  {key} = {threshold.value}{clause}", highlight=False, markup=False)
+    if example is not None:
+        _print_example(console, item, example, lang, profile)
+
+
+def _print_example(console: Console, item, example, lang: str, profile) -> None:
+    # The example's numbers are those of the profile its case was checked with; say so
+    # when the reader asked for another, so "4–6 required" under a 5–6 profile is not a puzzle.
+    heading = (t("catalogue.example", lang) if example.profile_shown or example.profile == profile.name
+               else t("catalogue.example_with_profile", lang, profile=example.profile))
+    # Snippets are course.yaml lines and quiz banks: "[tag:M1.1]" must print as written, not as markup.
+    plain = {"highlight": False, "markup": False}
+    console.print()
+    console.print(f"{heading}:", **plain)
+    for line in example.failing:
+        console.print(f"  {line}", **plain)
+    finding = example.finding
+    where = ":".join(str(part) for part in (finding.file, finding.line) if part)
+    where = f"{where}: " if where else ""
+    console.print(f"  → {t('core.severity.' + finding.severity.value, lang)} {item.id}: {where}{finding.text(lang)}",
+                  **plain)
+    if example.fixing is not None:
+        console.print()
+        console.print(f"{t('catalogue.fix', lang)}:", **plain)
+        for line in example.fixing:
+            console.print(f"  {line}", **plain)

@@ -13,15 +13,17 @@ The format::
     fail:
       - name: week-too-heavy                  # test id: ST110-fail-week-too-heavy
         descriptor:                           # the input: descriptor, bank or media
-          set: {modules[0].workload_hours: 7}
+          set:
+            modules[0].workload_hours: 7
         expect:                               # every finding of the rule, in report order
           - message: out_of_range
-            params: {module: M1, hours: 7, min: 3, max: 5}
+            params: {module: M1, hours: 7.0, min: 3, max: 5}
     pass:
       - name: week-within-range
         fixes: week-too-heavy                 # shown as the Fix of that failing case
         descriptor:
-          set: {modules[0].workload_hours: 5}
+          set:
+            modules[0].workload_hours: 5
 
 A case has a ``name`` (unique in its file), an optional ``description`` (for
 maintainers, not shown) and exactly one input:
@@ -31,7 +33,8 @@ maintainers, not shown) and exactly one input:
     (``tests/course_factory.good_descriptor``), applied in this order:
     ``set: {path: value}``, ``delete: [path]``, ``truncate: {path: n}`` (keep
     the first n items). A path is dotted with ``[i]`` indexes, ``[*]`` for every
-    item: ``modules[*].practical_task.parameterised``. ``files: {name: text}``
+    item: ``modules[*].practical_task.parameterised`` (YAML takes such a key in
+    block style only, as above, not inside ``{…}``). ``files: {name: text}``
     writes text files into the course afterwards; ``remove_files: [name]``
     leaves named files out.
 ``bank``
@@ -41,8 +44,9 @@ maintainers, not shown) and exactly one input:
     ``videos: {M1.L1: [{file: RECIPE, master: RECIPE}]}`` and ``promo: RECIPE``:
     the course with real media files, made by the test suite's media factory
     from named recipes (each described in ``locales/catalogue.yaml`` under
-    ``catalogue.recipe.<RECIPE>``). Without ``promo`` the course keeps a
-    12-byte stand-in that the media rules skip.
+    ``catalogue.recipe.<RECIPE>``). Without ``promo`` the course keeps the
+    test course's 12-byte stand-in, which only MD101 looks at (and reports as
+    no media file): an MD101 case names a real promo.
 
 Optional with any input: ``profile`` (a built-in profile name, or a fragment
 of a profile that extends atu-2025), ``options`` (``deep: true``,
@@ -54,7 +58,10 @@ stands for its address.
 A failing case lists in ``expect`` every finding the rule reports, in report
 order: an entry matches ``count`` findings (default 1) with its ``message``
 and, where given, its ``line``, ``file``, ``module``, ``lesson``,
-``severity`` and ``params`` (a subset, compared as the report prints them).
+``severity``, ``clause`` and ``params`` (a subset, compared as the report
+prints them). Figures measured from real media by ffmpeg (a blur figure, the
+length of a stretch) differ a little between ffmpeg builds: name them in
+``measured: [param]`` and they are compared within a quarter of their value.
 The first entry of an Example gives every parameter its message needs, so
 the catalogue can print the finding without running anything. A passing case
 expects no finding of its rule.
@@ -71,6 +78,7 @@ from typing import Any, Iterator
 
 import yaml
 
+from .. import yamlio
 from ..findings import Finding, Location, Severity
 from ..i18n import t
 from ..profiles import DEFAULT_PROFILE
@@ -80,7 +88,7 @@ OPTIONS = ("deep", "online")
 PATCH_KEYS = ("set", "delete", "truncate", "files", "remove_files")
 MEDIA_ROLES = ("file", "master")
 _CASE_KEYS = {"name", "description", "profile", "options", "server", "expect", "fixes", *INPUT_KINDS}
-_EXPECT_KEYS = {"message", "count", "line", "file", "module", "lesson", "severity", "params"}
+_EXPECT_KEYS = {"message", "count", "line", "file", "module", "lesson", "severity", "clause", "params", "measured"}
 _LESSON_ID = re.compile(r"M(\d+)\.L(\d+)")
 _SERVER_TOKEN = "{server}"
 
@@ -102,7 +110,9 @@ class Expected:
     module: str | None = None
     lesson: str | None = None
     severity: Severity | None = None
+    clause: str | None = None
     params: dict[str, Any] = field(default_factory=dict)
+    measured: tuple[str, ...] = ()  # params measured by ffmpeg: compared within a tolerance
 
     def as_finding(self, rule_id: str, default: Severity) -> Finding:
         """The finding as the catalogue prints it (no rule is run)."""
@@ -171,10 +181,15 @@ def load_cases(rule_id: str) -> RuleCases | None:
     entry = _folder() / f"{rule_id}.yml"
     if not entry.is_file():
         return None
+    return parse_cases(rule_id, entry.read_text(encoding="utf-8"))
+
+
+def parse_cases(rule_id: str, text: str) -> RuleCases:
+    """The cases in ``text``, the content of ``rule_id``'s case file."""
     where = f"rules/cases/{rule_id}.yml"
     try:
-        data = yaml.safe_load(entry.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
+        data = yamlio.load(text) or {}
+    except yamlio.YAMLError as exc:
         raise CaseFileError(f"{where}: not valid YAML ({exc})") from None
     _require(isinstance(data, dict) and set(data) <= {"rule", "fail", "pass"},
              where, "a case file has the keys rule, fail and pass")
@@ -205,9 +220,11 @@ def _case(rule_id: str, outcome: str, raw: Any, where: str) -> Case:
     options = raw.get("options") or {}
     _require(isinstance(options, dict) and set(options) <= set(OPTIONS), where, f"options are {OPTIONS}")
     _require(isinstance(raw.get("profile"), (str, dict, type(None))), where, "profile is a name or a mapping")
+    _check_server(raw.get("server"), where)
     expect = tuple(_expected(item, where) for item in raw.get("expect") or [])
     if outcome == "fail":
         _require(bool(expect), where, "a failing case lists the findings it expects")
+        _require("fixes" not in raw, where, "only a passing case fixes another")
     else:
         _require(not expect, where, "a passing case expects no finding")
     return Case(rule_id, outcome, raw["name"], kind, raw[kind], raw.get("profile"), dict(options),
@@ -218,8 +235,10 @@ def _expected(raw: Any, where: str) -> Expected:
     _require(isinstance(raw, dict) and "message" in raw and set(raw) <= _EXPECT_KEYS,
              where, f"an expected finding has a message and any of {sorted(_EXPECT_KEYS)}")
     severity = Severity.parse(raw["severity"]) if raw.get("severity") else None
+    measured = tuple(raw.get("measured") or ())
+    _require(set(measured) <= set(raw.get("params") or {}), where, "measured names params the case gives")
     return Expected(raw["message"], int(raw.get("count", 1)), raw.get("line"), raw.get("file"), raw.get("module"),
-                    raw.get("lesson"), severity, dict(raw.get("params") or {}))
+                    raw.get("lesson"), severity, raw.get("clause"), dict(raw.get("params") or {}), measured)
 
 
 def _check_patch(patch: Any, where: str) -> None:
@@ -229,6 +248,17 @@ def _check_patch(patch: Any, where: str) -> None:
             parse_path(path)
         except ValueError as exc:
             raise CaseFileError(f"{where}: {exc}") from None
+
+
+def _check_server(routes: Any, where: str) -> None:
+    if routes is None:
+        return
+    _require(isinstance(routes, dict) and all(str(path).startswith("/") for path in routes), where,
+             "server maps paths such as /ok to a status")
+    for status in routes.values():
+        by_method = status if isinstance(status, dict) else {"any": status}
+        _require(all(isinstance(code, int) for code in by_method.values()), where,
+                 "a server answers with a status number, or one per method: {HEAD: 405, GET: 200}")
 
 
 def _check_bank(bank: Any, where: str) -> None:
@@ -242,8 +272,9 @@ def _check_media(spec: Any, where: str) -> None:
     _require(isinstance(spec, dict) and set(spec) <= {"videos", "promo"}, where, "media has videos and promo")
     for lesson, items in (spec.get("videos") or {}).items():
         _require(bool(_LESSON_ID.fullmatch(str(lesson))), where, f"{lesson}: name a lesson as M1.L1")
-        _require(all(isinstance(i, dict) and set(i) <= set(MEDIA_ROLES) for i in items), where,
-                 f"{lesson}: each video has file and/or master")
+        _require(isinstance(items, list) and all(isinstance(i, dict) and i and set(i) <= set(MEDIA_ROLES)
+                                                 for i in items), where,
+                 f"{lesson}: give a list of videos, each with a file and/or a master recipe")
 
 
 def lesson_numbers(lesson_id: str) -> tuple[int, int]:
@@ -331,22 +362,20 @@ def _yaml_value(value: Any) -> str:
 
 
 def _indented(text: str) -> list[str]:
-    return ["  " + line for line in text.rstrip("\n").split("\n")]
+    return [f"  {line}" if line else "" for line in text.rstrip("\n").split("\n")]
 
 
 def _describe_descriptor(patch: dict, lang: str) -> list[str]:
-    lines = ["course.yaml:"]
-    lines += [f"  {path}: {_yaml_value(value)}" for path, value in (patch.get("set") or {}).items()]
-    lines += [f"  {path}: {t('catalogue.not_given', lang)}" for path in patch.get("delete") or []]
-    lines += [f"  {path}: {t('catalogue.items', lang, count=count)}"
-              for path, count in (patch.get("truncate") or {}).items()]
-    for name in patch.get("remove_files") or []:
-        lines.append(f"{name}: {t('catalogue.no_file', lang)}")
+    changes = [f"  {path}: {_yaml_value(value)}" for path, value in (patch.get("set") or {}).items()]
+    changes += [f"  {path}: {t('catalogue.not_given', lang)}" for path in patch.get("delete") or []]
+    changes += [f"  {path}: {t('catalogue.items', lang, count=count)}"
+                for path, count in (patch.get("truncate") or {}).items()]
+    files = [f"{name}: {t('catalogue.no_file', lang)}" for name in patch.get("remove_files") or []]
     for name, text in (patch.get("files") or {}).items():
-        lines += [f"{name}:", *_indented(text)]
-    if len(lines) == 1:
-        lines[0] += " " + t("catalogue.unchanged", lang)
-    return lines
+        files += [f"{name}:", *_indented(text)]
+    if not changes and not files:
+        return [f"course.yaml: {t('catalogue.unchanged', lang)}"]
+    return (["course.yaml:", *changes] if changes else []) + files
 
 
 def _describe_bank(bank: dict, lang: str) -> list[str]:
@@ -391,6 +420,7 @@ class Example:
     """A rule's Example as the catalogue shows it: input, the finding it gives, and the fix."""
 
     profile: str  # the profile the example is checked against
+    profile_shown: bool  # whether the input lines already name it (a case's own profile)
     failing: list[str]
     finding: Finding
     fixing: list[str] | None
@@ -403,6 +433,6 @@ def rule_example(rule: Any, lang: str) -> Example | None:
     if example is None:
         return None
     fix = cases.fix()
-    return Example(example.base_profile, describe_input(example, lang),
+    return Example(example.base_profile, example.profile is not None, describe_input(example, lang),
                    example.expect[0].as_finding(rule.id, rule.severity),
                    describe_input(fix, lang) if fix is not None else None)

@@ -8,6 +8,7 @@ every error a user can cause into one message and exit code 2.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 import typer
@@ -65,8 +66,29 @@ def _usage_message(exc: Exception) -> str:
     return str(exc)
 
 
+# Exit codes: 0 clean, 1 findings (or a failed file), 2 usage error, 3 a moocforge bug,
+# 130 stopped by Ctrl-C (SIGINT), 143 stopped by SIGTERM (timeout, CI cancellation).
+EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where Ctrl-C would be, so every batch stops its children the same way.
+
+    A BaseException like KeyboardInterrupt (so no ``except Exception`` swallows
+    it) but not one (so typer does not turn it into Ctrl-C's exit code 130).
+    """
+
+
+def _on_sigterm(signum, frame) -> None:
+    raise Terminated()
+
+
 def main() -> None:
     """Entry point: every error a user can cause ends in one message and exit code 2."""
+    # SIGTERM (sent by `timeout`, CI cancellation, process managers) stops like Ctrl-C:
+    # no ffmpeg left running, no partial cache entry or output.
+    signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         code = app(standalone_mode=False)
     except typer.Exit as exc:
@@ -74,14 +96,17 @@ def main() -> None:
     except (CourseError, ProfileError, UsageProblem, UnknownRuleSelector) as exc:
         err_console.print(f"[bold red]error:[/bold red] {escape(_usage_message(exc))}", highlight=False)
         sys.exit(2)
+    except Terminated:
+        err_console.print("terminated")
+        sys.exit(EXIT_TERMINATED)
     except KeyboardInterrupt:
         err_console.print("interrupted")
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
         # Typer may vendor click, so recognise its exceptions by shape, not class.
-        if type(exc).__name__ == "Abort":
-            err_console.print("aborted")
-            sys.exit(130)
+        if type(exc).__name__ == "Abort":  # click's wrapping of end-of-input
+            err_console.print("interrupted")
+            sys.exit(EXIT_INTERRUPTED)
         if hasattr(exc, "show") and isinstance(getattr(exc, "exit_code", None), int):
             exc.show()
             sys.exit(exc.exit_code)
@@ -91,6 +116,6 @@ def main() -> None:
                           "  this is a moocforge bug; rerun with MOOCFORGE_DEBUG=1 for details and report it",
                           highlight=False)
         sys.exit(3)
-    if code == 130:  # typer turns Ctrl-C into a quiet 130; say what happened
+    if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into a quiet 130; say what happened
         err_console.print("interrupted")
     sys.exit(code if isinstance(code, int) else 0)
