@@ -28,10 +28,35 @@ def test_core_and_report_labels_are_translated():
     assert keys and missing_translations(keys) == []
 
 
+def _placeholders(text: str) -> set[str]:
+    """{name} and {name, plural, …}: the parameters a text uses."""
+    return set(re.findall(r"\{(\w+)(?:\}|\s*,\s*plural\s*,)", text))
+
+
 def test_message_placeholders_agree_across_languages():
     for key, texts in catalogue().items():
-        names = {lang: set(re.findall(r"\{(\w+)\}", texts.get(lang, ""))) for lang in LANGUAGES}
+        names = {lang: _placeholders(texts.get(lang, "")) for lang in LANGUAGES}
         assert names["kk"] == names["ru"] == names["en"], key
+
+
+# The CLDR plural categories of whole numbers in each language (Babel gives the rules).
+PLURAL_CATEGORIES = {"ru": {"one", "few", "many", "other"}, "en": {"one", "other"}, "kk": {"one", "other"}}
+
+
+def test_plural_texts_give_every_category_their_language_has():
+    for key, texts in catalogue().items():
+        for lang, text in texts.items():
+            for block in re.findall(r"\{\w+\s*,\s*plural\s*,((?:[^{}]|\{[^{}]*\})*)\}", text):
+                variants = set(re.findall(r"(=\d+|zero|one|two|few|many|other)\s*\{", block))
+                assert "other" in variants and variants >= PLURAL_CATEGORIES[lang] - {"one"} | {"other"}, (key, lang)
+                if lang == "ru":
+                    assert variants >= PLURAL_CATEGORIES["ru"], (key, lang)
+
+
+def test_plurals_follow_each_language():
+    assert [t("report.count.error", "ru", n=n) for n in (1, 3, 5, 21)] == ["1 ошибка", "3 ошибки", "5 ошибок",
+                                                                          "21 ошибка"]
+    assert [t("report.count.file", "en", n=n) for n in (1, 2)] == ["1 file", "2 files"]
 
 
 def test_docs_say_what_why_and_how_to_fix():

@@ -22,13 +22,14 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
+from .errors import UserError
 
-class OutputError(Exception):
-    """The output path cannot be written as asked; ``key`` is the catalogue message (``core.output.*``)."""
+
+class OutputError(UserError):
+    """The output path cannot be written as asked (a folder, a place that cannot be written)."""
 
     def __init__(self, key: str, path: str, error: str = ""):
-        self.key, self.path, self.error = key, path, error
-        super().__init__(f"{path}: {key} {error}".strip())
+        super().__init__(key, file=path, error=error, hint="core.output.hint")
 
 
 def _umask() -> int:

@@ -10,7 +10,11 @@ text in every supported language::
       ru: в курсе модулей — {count}; требуется {min}–{max}
       kk: курста {count} модуль бар; {min}–{max} болуы тиіс
 
-Texts are ``str.format`` templates; parameters are passed by name. A missing
+Texts are ``str.format`` templates; parameters are passed by name. Words that
+change with a number use ICU's plural syntax, with each language's CLDR plural
+rules (from Babel): ``{count, plural, one {# вопрос} few {# вопроса} many {#
+вопросов} other {# вопроса}}`` — ``#`` is the number; ``=0 {…}`` picks an exact
+value; ``other`` is the fallback every language has. A missing
 translation falls back to English and then to the key itself, so a report is
 never blocked by a gap — but ``missing_translations`` lets the test suite fail
 on one.
@@ -21,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import locale
 import os
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
@@ -112,6 +117,67 @@ def _texts(lang: str) -> dict[str, str]:
         return {key: texts.get(lang) or texts.get(DEFAULT_LANGUAGE) or key for key, texts in catalogue().items()}
 
     return cache.cached("catalogue", identity, "1", {"lang": lang}, one_language)
+@lru_cache(maxsize=None)
+def _plural_rule(lang: str):
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(lang).plural_form
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse(DEFAULT_LANGUAGE).plural_form
+
+
+def plural_category(count: Any, lang: str) -> str:
+    """The CLDR plural category of ``count`` in ``lang``: one, few, many or other.
+
+    Russian: 1 вопрос (one), 2 вопроса (few), 5 вопросов (many), 1.5 вопроса
+    (other); Kazakh and English: one and other. Text that is not a number is "other".
+    """
+    try:
+        number = float(str(count).replace(",", "."))
+    except ValueError:
+        return "other"
+    return _plural_rule(lang)(int(number) if number.is_integer() else number)
+
+
+_PLURAL_START = re.compile(r"\{(\w+),\s*plural\s*,")
+_SELECTOR = re.compile(r"\s*(=\d+|zero|one|two|few|many|other)\s*\{")
+
+
+def _balanced(text: str, start: int) -> int:
+    """The index just past the brace that closes the one opened before ``start``."""
+    depth = 1
+    for i in range(start, len(text)):
+        if text[i] == "{":
+            depth += 1
+        elif text[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    raise ValueError("unbalanced braces in a plural")
+
+
+def _expand_plurals(template: str, lang: str, params: dict[str, Any]) -> str:
+    """Replace each ``{name, plural, …}`` block by the variant ``params[name]`` calls for."""
+    out: list[str] = []
+    position = 0
+    while (found := _PLURAL_START.search(template, position)) is not None:
+        out.append(template[position:found.start()])
+        name, cursor, variants = found.group(1), found.end(), {}
+        while (selector := _SELECTOR.match(template, cursor)) is not None:
+            end = _balanced(template, selector.end())
+            variants[selector.group(1)] = template[selector.end():end - 1]
+            cursor = end
+        closing = template.index("}", cursor)
+        value = params.get(name)
+        exact = f"={value}" if isinstance(value, int) else None
+        chosen = variants.get(exact) or variants.get(plural_category(value, lang)) or variants.get("other", "")
+        out.append(chosen.replace("#", str(value)))
+        position = closing + 1
+    out.append(template[position:])
+    return "".join(out)
+
+
 class _SafeParams(dict):
     """Leave unknown placeholders visible instead of raising."""
 
@@ -122,6 +188,11 @@ class _SafeParams(dict):
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: Any) -> str:
     """Translate ``key`` into ``lang`` and fill in ``params``."""
     template = _texts(lang).get(key, key)
+    if "plural" in template:
+        try:
+            template = _expand_plurals(template, lang, params)
+        except ValueError:
+            pass
     try:
         return template.format_map(_SafeParams(params))
     except (ValueError, IndexError):

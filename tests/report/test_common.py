@@ -12,7 +12,8 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from moocforge.findings import Bound, Quantity, at_least, between, filled
-from moocforge.report.common import count_text, plural_form, repository_path
+from moocforge.i18n import plural_category
+from moocforge.report.common import count_text, repository_path
 from moocforge.report.values import format_bound, format_quantity, plain
 from moocforge.report.grouping import group_findings
 from moocforge.report.jsonable import to_jsonable
@@ -20,9 +21,15 @@ from moocforge.findings import Finding, Severity
 
 
 @pytest.mark.parametrize("count, form", [(0, "many"), (1, "one"), (2, "few"), (4, "few"), (5, "many"), (11, "many"),
-                                         (12, "many"), (21, "one"), (22, "few"), (111, "many"), (104, "few")])
-def test_russian_plural_forms(count, form):
-    assert plural_form(count, "ru") == form
+                                         (12, "many"), (21, "one"), (22, "few"), (111, "many"), (104, "few"),
+                                         (1.5, "other"), ("203", "few")])
+def test_russian_plural_forms_come_from_cldr(count, form):
+    assert plural_category(count, "ru") == form
+
+
+def test_kazakh_and_english_have_one_and_other():
+    assert [plural_category(n, "kk") for n in (1, 2, 5)] == ["one", "other", "other"]
+    assert [plural_category(n, "en") for n in (1, 2, 0)] == ["one", "other", "other"]
 
 
 def test_counts_read_naturally_in_each_language():

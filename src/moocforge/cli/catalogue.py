@@ -34,7 +34,7 @@ def rules(
         return
     found = get_rule(rule_id)
     if found is None:
-        raise UsageProblem(f"no rule {rule_id!r}; `moocforge rules` lists them all")
+        raise UsageProblem("core.error.no_rule", rule=rule_id, hint="core.error.list_rules")
     print_rule(console, found, language, chosen, rule_example(found, language))
 
 

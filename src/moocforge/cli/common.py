@@ -9,6 +9,7 @@ from typing import Optional
 
 import typer
 
+from ..errors import UserError
 from ..findings import Severity
 from ..languages import Language
 from ..report import REPORT_FORMATS
@@ -17,7 +18,7 @@ __all__ = ["FailOn", "Language", "OutputFormat", "SimpleFormat", "UsageProblem",
            "resolve_language", "write_output"]
 
 
-class UsageProblem(Exception):
+class UsageProblem(UserError):
     """Bad option values or arguments: the CLI prints one message and exits 2."""
 
 

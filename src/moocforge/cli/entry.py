@@ -16,11 +16,9 @@ from rich.console import Console
 from rich.markup import escape
 
 from .. import __version__
-from ..course.errors import CourseError
-from ..profiles import ProfileError
-from ..rules.registry import UnknownRuleSelector
+from ..errors import UserError
+from ..i18n import choose_language, t
 from . import catalogue, check, init, media, quiz
-from .common import UsageProblem
 
 app = typer.Typer(
     name="moocforge",
@@ -59,11 +57,18 @@ app.add_typer(quiz.app, name="quiz")
 app.add_typer(media.app, name="media")
 
 
-def _usage_message(exc: Exception) -> str:
-    if isinstance(exc, UnknownRuleSelector):
-        hint = f"; did you mean {exc.closest}?" if exc.closest else ""
-        return f"{exc}{hint} (`moocforge rules` lists them all)"
-    return str(exc)
+def error_language(argv: list[str]) -> str:
+    """The language of an error message: --lang if the command line gives one, else the system locale.
+
+    An error may come before any course is read (its language unknown), so the
+    command line and the locale decide.
+    """
+    for i, arg in enumerate(argv):
+        if arg in ("--lang", "-l") and i + 1 < len(argv):
+            return choose_language(argv[i + 1])
+        if arg.startswith("--lang="):
+            return choose_language(arg.split("=", 1)[1])
+    return choose_language(None)
 
 
 # Exit codes: 0 clean, 1 findings (or a failed file), 2 usage error, 3 a moocforge bug,
@@ -93,8 +98,10 @@ def main() -> None:
         code = app(standalone_mode=False)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except (CourseError, ProfileError, UsageProblem, UnknownRuleSelector) as exc:
-        err_console.print(f"[bold red]error:[/bold red] {escape(_usage_message(exc))}", highlight=False)
+    except UserError as exc:
+        lang = error_language(sys.argv[1:])
+        err_console.print(f"[bold red]{escape(t('core.error.label', lang))}:[/bold red] {escape(exc.text(lang))}",
+                          highlight=False)
         sys.exit(2)
     except Terminated:
         err_console.print("terminated")

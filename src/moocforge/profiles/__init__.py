@@ -15,6 +15,7 @@ A leaf is written either plainly (``max: 6``) or with its source::
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -22,6 +23,7 @@ from typing import Any
 
 
 from .. import yamlio
+from ..errors import UserError
 from ..fileio import names_a_file
 from ..textio import read_text
 
@@ -30,7 +32,7 @@ _MISSING = object()
 _META_KEYS = {"name", "title", "extends", "description", "source"}
 
 
-class ProfileError(Exception):
+class ProfileError(UserError):
     """A profile cannot be found or read; the message says which and why."""
 
 
@@ -125,18 +127,18 @@ def _read_yaml(text: str, where: str) -> dict:
         data = yamlio.load(text) or {}
     except yamlio.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = f" line {mark.line + 1}" if mark else ""
-        raise ProfileError(f"{where}{line}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+        raise ProfileError("profile.error.yaml", file=where, line=mark.line + 1 if mark else None,
+                           problem=str(getattr(exc, "problem", None) or exc), hint="profile.error.yaml_hint") from None
     if not isinstance(data, dict):
-        raise ProfileError(f"{where}: a profile must be a mapping of sections")
+        raise ProfileError("profile.error.not_mapping", file=where, hint="profile.error.example_hint")
     return data
 
 
 def _read_builtin(name: str) -> dict:
     folder = _builtin_root() / name
     if not folder.is_dir():
-        known = ", ".join(builtin_profiles())
-        raise ProfileError(f"unknown profile {name!r}; built-in profiles: {known}; or give a path to a .yaml file")
+        raise ProfileError("profile.error.unknown", name=name, known=", ".join(builtin_profiles()),
+                           hint="profile.error.unknown_hint")
     meta: dict = {}
     values: dict = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
@@ -153,17 +155,35 @@ def _read_builtin(name: str) -> dict:
 
 def _read_user_file(path: Path) -> dict:
     if not path.is_file():
-        raise ProfileError(f"profile file {path} does not exist")
+        key = "profile.error.not_a_file" if path.exists() else "profile.error.no_file"
+        raise ProfileError(key, file=str(path), hint="profile.error.unknown_hint")
     # Departments write profiles on Windows too: detect the encoding as for every author file.
     try:
         text = read_text(path).text
     except OSError as exc:
-        raise ProfileError(f"profile file {path} cannot be read ({exc.strerror or exc})") from None
+        raise ProfileError("profile.error.unreadable", file=str(path), error=exc.strerror or str(exc)) from None
     data = _read_yaml(text, str(path))
     meta = {k: data.pop(k) for k in list(data) if k in _META_KEYS}
     meta.setdefault("name", path.stem)
     meta.setdefault("extends", DEFAULT_PROFILE)
     return {**meta, "_values": data, "_default_clause": f"profile {path.name}"}
+
+
+def _leaf_keys(node: Any, prefix: str = "") -> list[str]:
+    if isinstance(node, Threshold):
+        return [prefix]
+    return [key for k, v in node.items() for key in _leaf_keys(v, f"{prefix}.{k}" if prefix else k)]
+
+
+def _refuse_unknown_settings(own: dict, parent: "Profile", where: str) -> None:
+    """A user's profile may change any setting its parent has, and nothing else."""
+    known = set(parent.flat())
+    for key in _leaf_keys(own):
+        if key not in known:
+            closest = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+            raise ProfileError("profile.error.unknown_setting", file=where, setting=key, parent=parent.name,
+                               hint="profile.error.closest_setting" if closest else "profile.error.list_settings",
+                               hint_params={"closest": closest[0] if closest else "", "parent": parent.name})
 
 
 def load_profile(name_or_path: str | Path | None = None, _seen: tuple[str, ...] = ()) -> Profile:
@@ -172,12 +192,14 @@ def load_profile(name_or_path: str | Path | None = None, _seen: tuple[str, ...] 
     raw = _read_user_file(Path(spec)) if names_a_file(spec) else _read_builtin(spec)
     name = str(raw["name"])
     if name in _seen:
-        raise ProfileError(f"profiles extend each other in a circle: {' → '.join(_seen + (name,))}")
+        raise ProfileError("profile.error.circle", chain=" → ".join(_seen + (name,)))
 
     own = _to_thresholds(raw["_values"], raw.get("_default_clause"))
     parent_name = raw.get("extends")
     if parent_name:
         parent = load_profile(parent_name, _seen + (name,))
+        if raw.get("_default_clause"):  # a user's file: a misspelt setting must not be ignored
+            _refuse_unknown_settings(own, parent, spec)
         values = _deep_merge(parent.values, own)
         chain = parent.chain + [name]
     else:

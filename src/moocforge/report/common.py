@@ -24,26 +24,9 @@ def severity_label(severity: Severity, lang: str) -> str:
 
 # ---------------------------------------------------------------- counting
 
-def plural_form(count: int, lang: str) -> str:
-    """The CLDR plural category a count takes in ``lang``: one, few or many.
-
-    Russian nouns change after numbers (1 ошибка, 2 ошибки, 5 ошибок); Kazakh
-    nouns do not (its texts are the same in every form); English has two forms
-    (its "few" and "many" texts are the same).
-    """
-    count = abs(count)
-    if lang == "ru":
-        if count % 10 == 1 and count % 100 != 11:
-            return "one"
-        if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14):
-            return "few"
-        return "many"
-    return "one" if count == 1 else "many"
-
-
 def count_text(noun: str, count: int, lang: str) -> str:
     """"3 errors", "3 ошибки", "3 қате": ``noun`` is error, warning, info, finding or file."""
-    return t(f"report.count.{noun}.{plural_form(count, lang)}", lang, n=count)
+    return t(f"report.count.{noun}", lang, n=count)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ import difflib
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
+from ..errors import UserError
 from ..findings import INTERNAL_ERROR, Bound, Finding, Location, Severity
 from ..i18n import t
 
@@ -109,12 +110,14 @@ def get_rule(rule_id: str) -> Rule | None:
     return None
 
 
-class UnknownRuleSelector(ValueError):
+class UnknownRuleSelector(UserError):
     """A --select/--ignore value that matches no rule (a typo would otherwise check nothing)."""
 
     def __init__(self, option: str, value: str, closest: str | None):
         self.option, self.value, self.closest = option, value, closest
-        super().__init__(f"{option} {value}: no rule id starts with this")
+        super().__init__("core.error.unknown_selector", option=option, value=value,
+                         hint="core.error.closest_rule" if closest else "core.error.list_rules",
+                         hint_params={"closest": closest or ""})
 
 
 def _closest(value: str, rules: list[Rule]) -> str | None:
