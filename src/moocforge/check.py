@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .course.loader import LoadedCourse, load_course
+from .course.loader import DESCRIPTOR_NAMES, LoadedCourse, load_course
 from .course.loose import LooseFiles
-from .findings import Finding, Severity
+from .course.model import Course
+from .errors import UserError
+from .findings import Finding, Location, Severity
 from .inspect import Evidence, InspectOptions, gather_evidence
 from .profiles import Profile, load_profile
 from .rules.registry import Rule, evaluate, evidence_needed, select_rules
@@ -67,3 +69,39 @@ def run_check(subject: str | Path | Subject, *, profile: str | Profile | None = 
     evidence = gather_evidence(loaded, chosen, options, evidence_needed(rules))
     findings = sorted(evaluate(rules, loaded, evidence, chosen), key=_sort_key)
     return CheckResult(loaded, chosen, evidence, findings, {r.id: r for r in rules})
+
+
+# ---------------------------------------------------------------- when the subject cannot be read
+
+# The pseudo-rule of a check that could not run: CI still gets a report (an
+# annotation, a SARIF result, a failed JUnit case) saying why, in place of any
+# older report.
+UNREADABLE_RULE = "LOAD"
+
+
+@dataclass
+class UnreadableCourse:
+    """What a report needs to know of a course folder that could not be loaded."""
+
+    root: Path
+    model: Course = field(default_factory=Course)
+    refs: list = field(default_factory=list)
+    descriptor_name: str = DESCRIPTOR_NAMES[0]
+    is_course: bool = True
+
+    def line_of(self, path: tuple) -> None:
+        return None
+
+
+def failed_result(folder: str | Path, error: UserError) -> CheckResult:
+    """A result with one error finding: the reason the check could not run."""
+    root = Path(folder)
+    where = error.file
+    if where:
+        try:
+            where = Path(where).resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    finding = Finding(UNREADABLE_RULE, Severity.ERROR, error.key, dict(error.params),
+                      Location(file=where if where not in (None, ".") else None, line=error.line))
+    return CheckResult(UnreadableCourse(root), Profile(name="-", title="-"), Evidence(), [finding], {})

@@ -88,7 +88,7 @@ def _standard_output() -> BinaryIO:
 def write_output(spec: str | Path, data: bytes) -> None:
     """Write a report where the user's ``-o`` points (see the module docstring)."""
     text = str(spec)
-    if text == "-":
+    if text in ("-", "/dev/stdout"):
         out = _standard_output()
         out.write(data)
         out.flush()
@@ -96,11 +96,16 @@ def write_output(spec: str | Path, data: bytes) -> None:
     path = Path(text)
     if path.is_dir():
         raise OutputError("core.output.is_folder", text)
-    target = Path(os.path.realpath(path))
-    if target.is_dir():
-        raise OutputError("core.output.is_folder", text)
     try:
-        if _is_special(path) or _is_special(target):
+        if _is_special(path):
+            # Opened by the name given: /dev/stderr or a FIFO must not be resolved to its target.
+            with open(path, "wb") as handle:
+                handle.write(data)
+            return
+        target = Path(os.path.realpath(path))
+        if target.is_dir():
+            raise OutputError("core.output.is_folder", text)
+        if _is_special(target):
             with open(target, "wb") as handle:
                 handle.write(data)
             return

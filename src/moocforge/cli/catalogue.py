@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Optional
 
 import typer
-from rich.console import Console
 
-from .common import LANG_OPTION, Language, UsageProblem, resolve_language
+from .common import LANG_OPTION, Language, UsageProblem, console, resolve_language
 
 
 def rules(
@@ -27,43 +26,35 @@ def rules(
     from ..rules.registry import all_rules, get_rule
 
     language = resolve_language(lang)
-    console = Console()
+    out = console()
     chosen = load_profile(profile)
     if rule_id is None:
-        print_rules(console, all_rules(), language, chosen)
+        print_rules(out, all_rules(), language, chosen)
         return
     found = get_rule(rule_id)
     if found is None:
         raise UsageProblem("core.error.no_rule", rule=rule_id, hint="core.error.list_rules")
-    print_rule(console, found, language, chosen, rule_example(found, language))
+    print_rule(out, found, language, chosen, rule_example(found, language))
 
 
 def profiles(
     name: Optional[str] = typer.Argument(None, help="Profile to show with every value and its clause."),
+    lang: Optional[Language] = LANG_OPTION,
 ) -> None:
     """List the built-in profiles, or show one profile's values and clauses.
 
     Examples:
       moocforge profiles
-      moocforge profiles kaznu
+      moocforge profiles kaznu --lang ru
     """
-    from rich.table import Table
-
     from ..profiles import builtin_profiles, load_profile
+    from ..report.catalogue import print_profile, print_profiles
 
-    console = Console()
+    language = resolve_language(lang)
     if name is None:
-        for item in builtin_profiles():
-            prof = load_profile(item)
-            console.print(f"[bold]{item}[/bold]  {prof.title}  (extends: {' → '.join(prof.chain[:-1]) or '—'})")
-        return
-    prof = load_profile(name)
-    table = Table(title=f"{prof.name}: {prof.title}")
-    for column in ("value", "setting", "clause"):
-        table.add_column(column)
-    for key, threshold in prof.flat().items():
-        table.add_row(key, str(threshold.value), threshold.clause or "")
-    console.print(table)
+        print_profiles(console(), [load_profile(item) for item in builtin_profiles()], language)
+    else:
+        print_profile(console(), load_profile(name), language)
 
 
 def schema() -> None:

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from .common import (FAIL_ON_OPTION, FORMAT_OPTION, JOBS_OPTION, LANG_OPTION, OUTPUT_OPTION, PROFILE_OPTION,
-                     FailOn, Language, OutputFormat, finish_check, shows_progress)
+                     FailOn, Language, OutputFormat, finish_check, shows_progress, write_report)
 
 
 def check(
@@ -34,10 +34,18 @@ def check(
       moocforge check my_course --format sarif -o results.sarif
       moocforge check my_course --lang ru --fail-on warning
     """
-    from ..check import run_check
+    from ..check import failed_result, run_check
+    from ..errors import UserError
     from ..inspect import InspectOptions
 
     options = InspectOptions(online=online, deep=deep, use_cache=not no_cache, jobs=jobs,
                              progress=shows_progress(format, output))
-    result = run_check(course_dir, profile=profile, options=options, select=select, ignore=ignore)
+    try:
+        result = run_check(course_dir, profile=profile, options=options, select=select, ignore=ignore)
+    except UserError as exc:
+        # CI reads the report, not stderr: a course that cannot be read still gets one
+        # (and an older report at -o is replaced, never left to mislead).
+        if output is not None or format.value != "terminal":
+            write_report(failed_result(course_dir, exc), format, lang, output, fail_on)
+        raise
     finish_check(result, format, lang, output, fail_on)

@@ -35,6 +35,16 @@ OutputFormat = enum.Enum("OutputFormat", {name: name for name in REPORT_FORMATS}
 FailOn = enum.Enum("FailOn", {item.value: item.value for item in Severity}, type=str)
 
 
+def console(stderr: bool = False):
+    """A rich console that wraps at the terminal's width, and not at all into a pipe or a file."""
+    from rich.console import Console
+
+    from ..report.terminal import UNWRAPPED_WIDTH, report_width
+
+    width = report_width(to_file=False, stream=sys.stderr if stderr else sys.stdout)
+    return Console(stderr=stderr, width=width, soft_wrap=width == UNWRAPPED_WIDTH)
+
+
 def resolve_language(lang: Optional[Language], course_language: str | None = None) -> str:
     """--lang wins, then the course's language, then the system locale."""
     from ..i18n import choose_language
@@ -64,16 +74,22 @@ def shows_progress(format: "OutputFormat", output: Optional[Path]) -> bool:
     return format.value == "terminal" and to_stdout(output) and sys.stderr.isatty()
 
 
-def finish_check(result, format: "OutputFormat", lang: Optional[Language], output: Optional[Path],
+def write_report(result, format: "OutputFormat", lang: Optional[Language], output: Optional[Path],
                  fail_on: "FailOn") -> None:
-    """Render a check result, write it, and exit 1 when a finding is at or above --fail-on, else 0."""
+    """Render a check result in its format and language and write it (stdout or -o)."""
     from ..report import render_report
 
     language = resolve_language(lang, result.course.model.language)
-    threshold = Severity(fail_on.value)
-    text = render_report(result, format.value, language, to_file=not to_stdout(output), fail_on=threshold)
+    text = render_report(result, format.value, language, to_file=not to_stdout(output),
+                         fail_on=Severity(fail_on.value))
     write_output(text, output)
-    raise typer.Exit(1 if result.fails(threshold) else 0)
+
+
+def finish_check(result, format: "OutputFormat", lang: Optional[Language], output: Optional[Path],
+                 fail_on: "FailOn") -> None:
+    """Write the report, then exit 1 when a finding is at or above --fail-on, else 0."""
+    write_report(result, format, lang, output, fail_on)
+    raise typer.Exit(1 if result.fails(Severity(fail_on.value)) else 0)
 
 
 # Options shared by every checking command (check, media check, media qc, quiz lint).

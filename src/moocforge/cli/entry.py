@@ -12,17 +12,17 @@ import signal
 import sys
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
 from .. import __version__
 from ..errors import UserError
 from ..i18n import choose_language, t
 from . import catalogue, check, init, media, quiz
+from .common import console
 
 app = typer.Typer(
     name="moocforge",
-    help="Validate, review, transcode and package MOOCs against the ATU MOOC regulation "
+    help="Check MOOC course folders, quiz banks and lecture video against the ATU MOOC regulation "
     "(АТУ-ЖИЦДО-ІӘЕ-7.5.1-2025-02) and related Kazakh regulations.\n\n"
     "Example: moocforge check sample_course",
     no_args_is_help=True,
@@ -30,8 +30,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
-
-err_console = Console(stderr=True)
 
 
 def _version_callback(value: bool) -> None:
@@ -89,6 +87,11 @@ def _on_sigterm(signum, frame) -> None:
     raise Terminated()
 
 
+def _say(key: str, **params: object) -> None:
+    """One line on stderr, in the language of the command line (or the system locale)."""
+    console(stderr=True).print(t(key, error_language(sys.argv[1:]), **params), highlight=False, markup=False)
+
+
 def main() -> None:
     """Entry point: every error a user can cause ends in one message and exit code 2."""
     # SIGTERM (sent by `timeout`, CI cancellation, process managers) stops like Ctrl-C:
@@ -100,29 +103,27 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except UserError as exc:
         lang = error_language(sys.argv[1:])
-        err_console.print(f"[bold red]{escape(t('core.error.label', lang))}:[/bold red] {escape(exc.text(lang))}",
+        console(stderr=True).print(f"[bold red]{escape(t('core.error.label', lang))}:[/bold red] {escape(exc.text(lang))}",
                           highlight=False)
         sys.exit(2)
     except Terminated:
-        err_console.print("terminated")
+        _say("core.stopped.terminated")
         sys.exit(EXIT_TERMINATED)
     except KeyboardInterrupt:
-        err_console.print("interrupted")
+        _say("core.stopped.interrupted")
         sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
         # Typer may vendor click, so recognise its exceptions by shape, not class.
         if type(exc).__name__ == "Abort":  # click's wrapping of end-of-input
-            err_console.print("interrupted")
+            _say("core.stopped.interrupted")
             sys.exit(EXIT_INTERRUPTED)
         if hasattr(exc, "show") and isinstance(getattr(exc, "exit_code", None), int):
             exc.show()
             sys.exit(exc.exit_code)
         if os.environ.get("MOOCFORGE_DEBUG"):
             raise
-        err_console.print(f"[bold red]internal error:[/bold red] {type(exc).__name__}: {exc}\n"
-                          "  this is a moocforge bug; rerun with MOOCFORGE_DEBUG=1 for details and report it",
-                          highlight=False)
+        _say("core.stopped.internal_error", error=f"{type(exc).__name__}: {exc}")
         sys.exit(3)
     if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into a quiet 130; say what happened
-        err_console.print("interrupted")
+        _say("core.stopped.interrupted")
     sys.exit(code if isinstance(code, int) else 0)

@@ -18,7 +18,7 @@ from ..i18n import t
 
 def print_rules(console: Console, rules, lang: str, profile) -> None:
     table = Table(show_lines=False)
-    table.add_column("id", style="bold", no_wrap=True)
+    table.add_column("id", style="bold", no_wrap=True, min_width=5)
     table.add_column(t("core.severity", lang))
     table.add_column(t("core.clause", lang))
     table.add_column(t("core.title", lang))
@@ -76,3 +76,28 @@ def _print_example(console: Console, item, example, lang: str, profile) -> None:
         console.print(f"{t('catalogue.fix', lang)}:", **plain)
         for line in example.fixing:
             console.print(f"  {line}", **plain)
+
+
+# ---------------------------------------------------------------- profiles
+
+def print_profiles(console: Console, profiles, lang: str) -> None:
+    """One line per built-in profile: its name, what it encodes, what it extends."""
+    table = Table(show_edge=False)
+    table.add_column(t("core.profile", lang), style="bold", no_wrap=True)
+    table.add_column(t("core.profile.extends", lang), no_wrap=True)
+    table.add_column(t("core.title", lang))
+    for item in profiles:
+        table.add_row(item.name, " → ".join(item.chain[:-1]) or "—", item.title)
+    console.print(table)
+
+
+def print_profile(console: Console, profile, lang: str) -> None:
+    """Every setting of one profile: its dotted key, its value and the clause it comes from."""
+    table = Table(title=f"{profile.name}: {profile.title}", title_justify="left", show_edge=False)
+    table.add_column(t("core.profile.setting", lang), no_wrap=True)
+    table.add_column(t("core.profile.value", lang))
+    table.add_column(t("core.clause", lang))
+    for key, threshold in profile.flat().items():
+        value = ", ".join(map(str, threshold.value)) if isinstance(threshold.value, list) else str(threshold.value)
+        table.add_row(key, value, threshold.clause or "")
+    console.print(table)

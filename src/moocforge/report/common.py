@@ -71,7 +71,11 @@ def rule_of(result, finding: Finding) -> Any:
 
 def rule_title(result, finding: Finding, lang: str) -> str:
     found = rule_of(result, finding)
-    return found.title(lang, result.profile) if found else finding.rule_id
+    if found:
+        return found.title(lang, result.profile)
+    # A pseudo-rule such as LOAD (the course could not be read) has a title in the catalogue only.
+    title = t(f"{finding.rule_id}.title", lang)
+    return finding.rule_id if title == f"{finding.rule_id}.title" else title
 
 
 def rule_area(result, finding: Finding) -> str:
@@ -101,21 +105,31 @@ def descriptor_file(result) -> str:
     return result.course.descriptor_name
 
 
+def repository_root(start: Path) -> Path | None:
+    """Where CI paths are read from: ``GITHUB_WORKSPACE``, else the git work tree holding ``start``."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    if workspace:
+        return Path(workspace).resolve()
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
 def course_folder(result) -> str:
-    """The course folder as the user named it, '/'-separated, made relative to
-    the CI workspace (or the working directory) when given as an absolute path
-    inside it, because CI annotations must name paths from the repository root."""
-    root = Path(result.course.root)
-    if root.is_absolute():
-        for base in (os.environ.get("GITHUB_WORKSPACE"), os.getcwd()):
-            if not base:
-                continue
-            try:
-                root = root.relative_to(Path(base).resolve())
-                break
-            except ValueError:
-                continue
-    return PurePath(root).as_posix()
+    """The course folder, '/'-separated, as CI annotations must name it: from the repository
+    root (``GITHUB_WORKSPACE`` or the git top level) whichever folder moocforge runs in; outside
+    a repository, from the working directory, or as the user typed it."""
+    given = Path(result.course.root)
+    absolute = given.resolve()
+    for base in (repository_root(absolute), Path.cwd().resolve()):
+        if base is None:
+            continue
+        try:
+            return PurePath(absolute.relative_to(base)).as_posix()
+        except ValueError:
+            continue
+    return PurePath(given).as_posix()
 
 
 def repository_path(result, course_relative: str | None) -> str:

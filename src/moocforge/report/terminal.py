@@ -35,6 +35,18 @@ SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severi
 # A shape per severity, so the report reads the same without colour.
 SEVERITY_MARK = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "•"}
 DEFAULT_WIDTH = 100
+# Text for a pipe or a file is not wrapped: a CI log, a pager or an editor wraps
+# it at its own width, and grep finds a whole message on one line.
+UNWRAPPED_WIDTH = 10_000
+
+
+def report_width(to_file: bool, stream=None) -> int:
+    """The terminal's width (COLUMNS wins); no wrapping at all for a file or a pipe."""
+    stream = stream or sys.stdout
+    isatty = getattr(stream, "isatty", None)
+    if os.environ.get("COLUMNS") or (not to_file and isatty and isatty()):
+        return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    return UNWRAPPED_WIDTH
 
 
 def wants_color(stream=None) -> bool:
@@ -51,7 +63,7 @@ def wants_color(stream=None) -> bool:
 def render(result, lang: str, *, color: bool | None = None, width: int | None = None) -> str:
     """The whole report as text; ANSI styles only when ``color`` (default: auto)."""
     color = wants_color() if color is None else color
-    width = width or shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    width = width or report_width(to_file=not color)
     console = Console(file=StringIO(), force_terminal=color, color_system="auto" if color else None,
                       no_color=not color, width=width, highlight=False, emoji=False, markup=False)
     _header(console, result, lang)

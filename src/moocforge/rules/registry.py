@@ -120,13 +120,19 @@ class UnknownRuleSelector(UserError):
                          hint_params={"closest": closest or ""})
 
 
+# Letters typed for look-alike digits in rule ids ("ST1O1", "CDl05").
+_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+
 def _closest(value: str, rules: list[Rule]) -> str | None:
-    candidates = [r.id for r in rules] + [r.name for r in rules]
-    match = difflib.get_close_matches(value, candidates, n=1, cutoff=0.4)
+    """The rule a mistyped selector most likely meant: by id (look-alike digits fixed), else by name."""
+    as_id = value.upper()
+    as_id = as_id[:2] + as_id[2:].translate(_DIGIT_LOOKALIKES)
+    match = difflib.get_close_matches(as_id, [r.id for r in rules], n=1, cutoff=0.6)
     if not match:
-        return None
-    found = get_rule(match[0])
-    return found.id if found else match[0]
+        match = difflib.get_close_matches(value.lower(), [r.name for r in rules], n=1, cutoff=0.6)
+    found = get_rule(match[0]) if match else None
+    return found.id if found else None
 
 
 def _matches(item: Rule, selectors: tuple[str, ...]) -> bool:
@@ -143,7 +149,7 @@ def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] = ()
     for option, values in (("--select", select or ()), ("--ignore", ignore or ())):
         for value in values:
             if not any(_matches(r, (value.strip(),)) for r in rules):
-                raise UnknownRuleSelector(option, value, _closest(value.strip().upper(), rules))
+                raise UnknownRuleSelector(option, value, _closest(value.strip(), rules))
     if select:
         chosen = [r for r in chosen if _matches(r, tuple(s.strip() for s in select))]
     if ignore:
