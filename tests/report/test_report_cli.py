@@ -63,12 +63,13 @@ def test_fail_on_warning(tmp_path):
 
 
 @pytest.mark.parametrize("fmt", ["json", "sarif", "junit"])
-def test_unreadable_course_exits_2_without_a_report(tmp_path, fmt):
+def test_unreadable_course_exits_2_with_a_report_saying_why(tmp_path, fmt):
+    # Changed on purpose (issue 8, point 16): CI reads the report, so it says why the check could not run.
     out = tmp_path / "report.out"
-    proc = moocforge("check", tmp_path / "missing", "--format", fmt, "-o", out)
+    proc = moocforge("check", tmp_path / "missing", "--format", fmt, "-o", out, "--lang", "en")
     assert proc.returncode == 2
     assert "does not exist" in " ".join(proc.stderr.split()) and "Traceback" not in proc.stderr
-    assert not out.exists()
+    assert "LOAD" in out.read_text(encoding="utf-8")
 
 
 def test_terminal_report_on_stdout_is_plain_and_kazakh(tmp_path, broken_course_writer):
