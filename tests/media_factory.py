@@ -68,6 +68,9 @@ RECIPES: dict[str, tuple[str, list[str]]] = {
     "mjpeg": ("mjpeg.avi", _video() + ["-c:v", "mjpeg"]),
     "prores": ("prores.mov", _video() + ["-c:v", "prores_aw", "-profile:v", "2", "-pix_fmt", "yuv422p10le"]),
     "dv": ("dv.dv", _video("720x576", seconds=0.4) + ["-pix_fmt", "yuv420p", "-c:v", "dvvideo"]),
+    # MXF states no frame rate mode (MD102 "unknown": the field named in words, with an MXF example)
+    "mxf_master": ("mxf_master.mxf", _video(FULL_HD, seconds=0.4) + _tone(0.4)
+                   + ["-c:v", "dnxhd", "-b:v", "120M", "-pix_fmt", "yuv422p", "-c:a", "pcm_s24le"]),
     # --- deep analysis
     "qc_clean": ("qc_clean.mp4", _video(seconds=3) + _tone(3) + H264 + AAC),
     "qc_blurred": ("qc_blurred.mp4", _video(seconds=2) + ["-vf", "gblur=sigma=6"] + H264),
@@ -78,6 +81,11 @@ RECIPES: dict[str, tuple[str, list[str]]] = {
                                   "aevalsrc=0.2*sin(2*PI*440*t)*lt(mod(t\\,0.4)\\,0.3)+0.03*(2*random(0)-1):s=48000:d=3",
                                   "-c:a", "pcm_s16le"]),
     "qc_quiet": ("qc_quiet.wav", _tone(3, volume=0.004) + ["-c:a", "pcm_s16le"]),
+    # Left channel a full-scale clipped tone, right channel clean speech: per channel, not averaged.
+    "qc_clip_left": ("qc_clip_left.wav", ["-f", "lavfi", "-i",
+                                          "aevalsrc=clip(3*sin(2*PI*440*t)\\,-1\\,1)"
+                                          "|0.2*sin(2*PI*440*t)*lt(mod(t\\,0.4)\\,0.3):s=48000:d=1",
+                                          "-c:a", "pcm_s16le"]),
     "qc_mute": ("qc_mute.wav", ["-f", "lavfi", "-i", "anullsrc=r=48000:cl=stereo", "-t", "3", "-c:a", "pcm_s16le"]),
     # 70 s: a loud half and a quiet half, for the loudness range (measured on files ≥ 60 s).
     "qc_uneven": ("qc_uneven.m4a", ["-f", "lavfi", "-i",

@@ -18,6 +18,8 @@ from pydantic import BaseModel
 
 from moocforge.check import run_check
 from moocforge.course import discover
+from moocforge.course.errors import CourseError
+from moocforge.course.loader import load_course
 from moocforge.course.model import Course
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "course-format.md"
@@ -78,7 +80,8 @@ def test_example_is_coherent(example, example_yaml, tmp_path):
              "ST113", "ST114", "LK102", "LK103"]
     findings = run_check(tmp_path, select=rules).findings
     # CD105: the second author is written as a plain name to show that form; it lacks the details.
-    assert [(f.rule_id, f.params.get("author")) for f in findings] == [("CD105", "Омаров Нұрлан Серікұлы")]
+    assert [(f.rule_id, f.params.get("author"), f.params.get("field")) for f in findings] == [
+        ("CD105", "Омаров Нұрлан Серікұлы", field) for field in ("workplace", "position", "degree")]
 
 
 def test_every_line_of_the_example_says_what_it_answers(example_yaml):
@@ -105,3 +108,15 @@ def test_convention_section_names_every_stem_discovery_matches(doc_text):
             stems |= set(values)
     undocumented = sorted(stem for stem in stems if _squash(stem) not in _squash(section))
     assert undocumented == [], "docs/course-format.md § Folder convention should list these names"
+
+
+def test_malformed_example_prints_what_the_doc_shows(doc_text, tmp_path):
+    """The example error in § When the descriptor is malformed is what check really prints."""
+    section = doc_text.split("## When the descriptor is malformed", 1)[1]
+    source = re.search(r"```yaml\n(.*?)\n```", section, re.S).group(1)
+    printed = re.search(r"prints\n\n```\n(.*?)\n```", section, re.S).group(1)
+    (tmp_path / "my_course").mkdir()
+    (tmp_path / "my_course" / "course.yaml").write_text(source + "\n", encoding="utf-8")
+    with pytest.raises(CourseError) as info:
+        load_course(tmp_path / "my_course")
+    assert "error: " + info.value.text("en").replace(str(tmp_path) + "/", "") == printed

@@ -36,7 +36,9 @@ START = dt.date(2026, 2, 2)  # a Monday
 STRUCTURAL = {
     "ST101", "ST102", "ST103", "ST104",  # modules, lessons, outcomes per module and lesson
     "ST105", "ST106", "ST107", "ST108",  # practical task, forum, module and final assessment
-    "ST110", "ST111",  # workload declared and within limits
+    "ST110", "ST111", "ST120",  # workload declared, within limits, and adding up to the course's hours
+    "CD110",  # duration_weeks equals the number of modules
+    "ST121",  # every module and lesson folder belongs to a module or lesson
     "ST117", "ST118",  # weights add up to 100; half the grade from parameterised tasks (ATU §11.7)
     "ST113", "ST114",  # every outcome assessed; every cited outcome exists
     "ST115",  # the example surveys stay within 15 questions
@@ -210,7 +212,8 @@ def test_refuses_a_file_as_target(tmp_path):
 def test_cli_init_then_check(tmp_path):
     proc = _cli("init", tmp_path / "c", "--modules", "5", "--lang", "ru", "--title", "Базы данных")
     assert proc.returncode == 0, proc.stderr
-    assert "next: moocforge check" in proc.stdout
+    count = len([p for p in (tmp_path / "c").rglob("*") if p.is_file()])
+    assert proc.stdout == f"создан курс {tmp_path / 'c'} ({count} файла); далее: moocforge check {tmp_path / 'c'}\n"
     course = load_course(tmp_path / "c").model
     assert len(course.modules) == 5 and course.title == "Базы данных" and course.language == "ru"
     # Content is missing, so check fails with findings (1), not with a usage error (2).
@@ -220,12 +223,53 @@ def test_cli_init_then_check(tmp_path):
 
 def test_cli_refuses_non_empty_folder_with_one_message(tmp_path):
     (tmp_path / "c").mkdir()
-    (tmp_path / "c" / "course.yaml").write_text("title: мой курс\n", encoding="utf-8")
+    (tmp_path / "c" / "notes.txt").write_text("жоспар\n", encoding="utf-8")
     proc = _cli("init", tmp_path / "c")
     assert proc.returncode == 2
     assert "not empty" in proc.stderr and str(tmp_path / "c") in proc.stderr and "how to fix" in proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
-    assert (tmp_path / "c" / "course.yaml").read_text(encoding="utf-8") == "title: мой курс\n"
+    assert [p.name for p in (tmp_path / "c").iterdir()] == ["notes.txt"]
+
+
+@pytest.mark.parametrize("name", ["course.yaml", "course.yaml.txt", "Course.yaml"])
+def test_refuses_a_folder_with_a_course_and_says_check_it(tmp_path, name):
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / name).write_text("title: мой курс\n", encoding="utf-8")
+    proc = _cli("init", tmp_path / "c", "--lang", "ru")
+    assert proc.returncode == 2
+    err = " ".join(proc.stderr.split())
+    assert f"в этой папке уже есть курс ({name})" in err and f"moocforge check {tmp_path / 'c'}" in err
+    assert (tmp_path / "c" / name).read_text(encoding="utf-8") == "title: мой курс\n"
+
+
+@pytest.mark.parametrize("modules, lessons, key", [
+    (3, 2, "course.init.modules_out_of_range"),
+    (7, 2, "course.init.modules_out_of_range"),
+    (4, 1, "course.init.lessons_out_of_range"),
+    (4, 5, "course.init.lessons_out_of_range"),
+])
+def test_refuses_counts_the_structure_rules_would_fail(tmp_path, modules, lessons, key):
+    with pytest.raises(CourseError) as info:
+        create_course(tmp_path / "c", modules=modules, lessons=lessons, lang="kk", title=None, start=START)
+    assert info.value.key == key and "atu-2025" in info.value.text("en") and "ATU §8" in info.value.text("en")
+    assert not (tmp_path / "c").exists(), "nothing is written"
+
+
+def test_cli_modules_below_the_minimum_names_st101_in_the_readers_language(tmp_path):
+    proc = _cli("init", tmp_path / "c", "--modules", "3", "--lang", "ru")
+    assert proc.returncode == 2 and not (tmp_path / "c").exists()
+    err = " ".join(proc.stderr.split())
+    assert "курс из 3 модулей не прошёл бы ST101: профиль atu-2025 требует 4–6 (ATU §8.1)" in err
+    assert "выберите число от 4 до 6" in err and "--profile" in err
+
+
+def test_a_department_profile_allows_three_modules(tmp_path):
+    profile = tmp_path / "three.yaml"
+    profile.write_text("extends: atu-2025\nstructure:\n  modules:\n    min: 3\n", encoding="utf-8")
+    create_course(tmp_path / "c", modules=3, lessons=2, lang="en", title=None, start=START, profile=str(profile))
+    assert load_course(tmp_path / "c").model.profile == str(profile)
+    result = run_check(tmp_path / "c", select=["ST101", "ST110", "ST111", "ST120", "CD110"])
+    assert result.findings == []
 
 
 @pytest.mark.parametrize("modules", range(1, 13))

@@ -94,7 +94,8 @@ class UnreadableCourse:
 
 
 def failed_result(folder: str | Path, error: UserError) -> CheckResult:
-    """A result with one error finding: the reason the check could not run."""
+    """A result with an error finding for each reason the check could not run
+    (every problem of a descriptor that does not match the course format)."""
     root = Path(folder)
     where = error.file
     if where:
@@ -102,6 +103,8 @@ def failed_result(folder: str | Path, error: UserError) -> CheckResult:
             where = Path(where).resolve().relative_to(root.resolve()).as_posix()
         except ValueError:
             pass
-    finding = Finding(UNREADABLE_RULE, Severity.ERROR, error.key, dict(error.params),
-                      Location(file=where if where not in (None, ".") else None, line=error.line))
-    return CheckResult(UnreadableCourse(root), Profile(name="-", title="-"), Evidence(), [finding], {})
+    place = where if where not in (None, ".") else None
+    problems = getattr(error, "problems", None) or [error]
+    findings = [Finding(UNREADABLE_RULE, Severity.ERROR, problem.key, dict(problem.params),
+                        Location(file=place, line=problem.line)) for problem in problems]
+    return CheckResult(UnreadableCourse(root), Profile(name="-", title="-"), Evidence(), findings, {})

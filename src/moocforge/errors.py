@@ -38,7 +38,7 @@ class UserError(Exception):
 
     def what(self, lang: str) -> str:
         """What is wrong, without place or hint."""
-        return t(self.key, lang, **_translated(self.params, lang))
+        return t(self.key, lang, **translated_params(self.params, lang))
 
     def text(self, lang: str) -> str:
         """The whole message: place, what is wrong, and (on the next line) how to fix it."""
@@ -46,13 +46,13 @@ class UserError(Exception):
                 if part]
         text = ": ".join([*head, self.what(lang)])
         if self.hint:
-            text += "\n  " + t("core.error.how_to_fix", lang, hint=t(self.hint, lang, **_translated(self.hint_params, lang)))
+            text += "\n  " + t("core.error.how_to_fix", lang, hint=t(self.hint, lang, **translated_params(self.hint_params, lang)))
         return text
 
     def __str__(self) -> str:
         return self.text("en")
 
 
-def _translated(params: dict[str, Any], lang: str) -> dict[str, Any]:
+def translated_params(params: dict[str, Any], lang: str) -> dict[str, Any]:
     """A parameter given as {"i18n": KEY} is itself a catalogue key, rendered in the same language."""
     return {k: t(v["i18n"], lang) if isinstance(v, dict) and set(v) == {"i18n"} else v for k, v in params.items()}

@@ -7,9 +7,12 @@ import pytest
 from moocforge.inspect.media import MediaInspector
 from moocforge.profiles import load_profile
 from moocforge.cache import ResultCache
+from moocforge.errors import UserError
+from moocforge.i18n import LANGUAGES, missing_translations, t
 from moocforge.media.policy import (FAIL, PASS, SKIPPED, UNKNOWN, PolicyError, builtin_policies, evaluate,
-                                            load_policy, problems)
+                                    field_label_key, field_verdicts, known_fields, load_policy, problems)
 from moocforge.media.probe import probe_media
+from moocforge.rules.media import unknown_hint_key
 
 
 def _problems(policy: str, path) -> dict[str, str]:
@@ -95,24 +98,64 @@ def test_a_studio_policy_file(tmp_path, media):
     assert [o.test.id for o in found] == ["codecs"]
 
 
-@pytest.mark.parametrize("text, message", [
-    ("tests: [unclosed", "not valid YAML"),
-    ("name: x\n", "non-empty list"),
-    ("tests:\n  - {field: video.bitrate, operator: '>=', value: 1}\n", "unknown field 'video.bitrate'"),
-    ("tests:\n  - {field: video.width, operator: '=>', value: 1}\n", "unknown operator"),
-    ("tests:\n  - {field: video.width, operator: 'in', value: 1}\n", "needs a list"),
-    ("tests:\n  - {field: video.width, operator: '>=', value: 1, severity: fatal}\n", "severity"),
-    ("tests:\n  - {field: video.width, value: 1}\n", "lacks operator"),
+@pytest.mark.parametrize("name, severity, decided_by", [
+    ("p15", "error", "frame-rate"),  # fails both thresholds: one verdict, the worse
+    ("p23976", "warning", "frame-rate-24"),  # meets 23.976, misses 24
+    ("p25", None, "frame-rate"),
 ])
-def test_bad_policy_files_say_what_is_wrong(tmp_path, text, message):
+def test_two_tests_of_one_field_give_one_verdict(media, name, severity, decided_by):
+    verdicts = field_verdicts(evaluate(load_policy("atu-upload"), probe_media(media.get(name))))
+    assert len(verdicts) == len({v.field for v in verdicts}) == 11  # 12 tests, 11 fields
+    (frame_rate,) = [v for v in verdicts if v.field == "video.frame_rate"]
+    assert [o.test.id for o in frame_rate.outcomes] == ["frame-rate", "frame-rate-24"]
+    assert (frame_rate.severity, frame_rate.decisive.test.id) == (severity, decided_by)
+    assert frame_rate.result == (PASS if severity is None else FAIL)
+
+
+def test_every_field_has_words_and_an_unknown_hint_in_every_language():
+    keys = [key for name in known_fields() for key in (field_label_key(name), unknown_hint_key(name))]
+    assert missing_translations(keys, LANGUAGES) == []
+    assert t(field_label_key("video.frame_rate_mode"), "en") == "frame rate mode (constant or variable)"
+
+
+def _bad_policy(tmp_path, text: str) -> PolicyError:
     path = tmp_path / "bad.yaml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(PolicyError, match=message):
+    with pytest.raises(PolicyError) as caught:
         load_policy(str(path))
+    return caught.value
+
+
+@pytest.mark.parametrize("text, key, line", [
+    ("tests: [unclosed", "media.policy.error.yaml", 2),
+    ("name: x\n", "media.policy.error.shape", None),
+    ("tests:\n  - {field: video.width, operator: '>=', value: 1}\n  - {field: video.bitrate, operator: '>=', value: 1}\n",
+     "media.policy.error.unknown_field", 3),
+    ("tests:\n  - {field: video.width, operator: '=>', value: 1}\n", "media.policy.error.unknown_operator", 2),
+    ("tests:\n  - {field: video.width, operator: 'in', value: 1}\n", "media.policy.error.needs_list", 2),
+    ("tests:\n  - {field: video.width, operator: '>=', value: wide}\n", "media.policy.error.needs_number", 2),
+    ("tests:\n  - {field: video.width, operator: '>=', value: 1, severity: fatal}\n", "media.policy.error.severity", 2),
+    ("tests:\n  - {field: video.width, value: 1}\n", "media.policy.error.test_lacks", 2),
+    ("tests:\n  - video.width >= 1\n", "media.policy.error.test_not_mapping", 2),
+])
+def test_bad_policy_files_say_what_is_wrong_and_where(tmp_path, text, key, line):
+    error = _bad_policy(tmp_path, text)
+    assert isinstance(error, UserError) and error.key == key
+    assert error.file == str(tmp_path / "bad.yaml") and error.line == line
+    assert error.hint and all(t(error.hint, lang) != error.hint for lang in LANGUAGES)
+
+
+def test_a_misspelt_field_gets_the_closest_one_in_the_readers_language(tmp_path):
+    error = _bad_policy(tmp_path, "name: studio\ntests:\n  - {field: video.bitrate, operator: '>=', value: 1}\n")
+    russian = error.text("ru")
+    assert russian.startswith(f"{tmp_path / 'bad.yaml'}:3: проверка 1 медиаполитики")
+    assert "«video.bitrate»" in russian and "«video.bit_rate»" in russian and "как исправить" in russian
+    assert "did you mean «video.bit_rate»" in error.text("en")
 
 
 def test_unknown_policy_names_the_built_in_ones(tmp_path):
     with pytest.raises(PolicyError, match="atu-source, atu-upload"):
         load_policy("atu-1999")
-    with pytest.raises(PolicyError, match="does not exist"):
+    with pytest.raises(PolicyError) as missing:
         load_policy(str(tmp_path / "nope.yaml"))
+    assert missing.value.key == "media.policy.error.no_file" and "не существует" in missing.value.text("ru")

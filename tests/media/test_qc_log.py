@@ -27,9 +27,16 @@ LOG = """\
 [metadata@blur @ 0x5] lavfi.blur=7.0
 [metadata@blur @ 0x5] lavfi.blur=6.0
 [astats@floor @ 0x6] Noise floor dB: -58.25
+[astats@clip @ 0x7] Channel: 1
 [astats@clip @ 0x7] Min level: -32768.000000
-[astats@clip @ 0x7] Max level: 30000.000000
-[astats@clip @ 0x7] Peak count: 412.000000
+[astats@clip @ 0x7] Max level: 32767.000000
+[astats@clip @ 0x7] Peak count: 412
+[astats@clip @ 0x7] Abs Peak count: 200
+[astats@clip @ 0x7] Channel: 2
+[astats@clip @ 0x7] Min level: -20000.000000
+[astats@clip @ 0x7] Max level: 21000.000000
+[astats@clip @ 0x7] Peak count: 2
+[astats@clip @ 0x7] Abs Peak count: 1
 [idet@qc @ 0x8] Multi frame detection: TFF:     0 BFF:     0 Progressive:     0 Undetermined:     0
 [idet@qc @ 0x8] Multi frame detection: TFF:     3 BFF:     1 Progressive:    96 Undetermined:     0
 [ebur128@qc @ 0x9] Summary:
@@ -46,17 +53,48 @@ def test_the_log_becomes_figures():
     assert analysis.silences == [[252.3, 271.4], [1190.0, 1200.0]]  # still silent at the end: closed there
     assert analysis.blacks == [[10.0, 12.5]] and analysis.freezes == [[10.0, 12.5], [600.0, 700.0]]
     assert analysis.blur == 6.0  # the median; a black frame's "nan" is no figure
-    assert analysis.noise_floor_dbfs == -58.25 and analysis.clipped_samples == 412
+    assert analysis.noise_floor_dbfs == -58.25
+    assert analysis.clipped_per_channel == [412, 0] and analysis.worst_clipping == (1, 412)  # not averaged to 206
     assert analysis.interlace == {"tff": 3, "bff": 1, "progressive": 96, "undetermined": 0}
     assert analysis.interlaced_ratio == 0.04
     assert analysis.decode_errors == 1 and "error while decoding" in analysis.decode_error_examples[0]
 
 
+def _clip_log(*channels: dict[str, float]) -> list[str]:
+    lines = []
+    for number, figures in enumerate(channels, start=1):
+        lines.append(f"[astats@clip @ 0x7] Channel: {number}")
+        lines += [f"[astats@clip @ 0x7] {name}: {value}" for name, value in figures.items()]
+    return lines
+
+
 def test_peaks_below_full_scale_are_not_clipping():
     analysis = QcAnalysis(path="x")
-    parse_log(["[astats@clip @ 0x7] Min level: -20000.000000", "[astats@clip @ 0x7] Max level: 21000.000000",
-               "[astats@clip @ 0x7] Peak count: 2.000000"], analysis)
-    assert analysis.clipped_samples == 0
+    parse_log(_clip_log({"Min level": -20000.0, "Max level": 21000.0, "Peak count": 2}), analysis)
+    assert analysis.clipped_per_channel == [0]
+
+
+def test_one_rail_counts_only_the_samples_at_that_rail():
+    """Clipped at the top only: the channel's minimum is ordinary sound, not clipping."""
+    analysis = QcAnalysis(path="x")
+    parse_log(_clip_log({"Min level": -16384.0, "Max level": 32767.0, "Peak count": 80640, "Abs Peak count": 37680},
+                        {"Min level": -32768.0, "Max level": 22938.0, "Peak count": 78560, "Abs Peak count": 37680}),
+              analysis)
+    assert analysis.clipped_per_channel == [37680, 37680]
+
+
+def test_an_ffmpeg_without_abs_peak_count_still_counts_per_channel():
+    analysis = QcAnalysis(path="x")
+    parse_log(_clip_log({"Min level": -32768.0, "Max level": 32767.0, "Peak count": 75360},
+                        {"Min level": -6554.0, "Max level": 6554.0, "Peak count": 480}), analysis)
+    assert analysis.clipped_per_channel == [75360, 0] and analysis.worst_clipping == (1, 75360)
+
+
+def test_clipping_is_measured_per_channel_in_the_graph():
+    graph = build_arguments("x.wav", has_video=False, has_audio=True,
+                            settings=QcSettings.from_profile(load_profile()))
+    clip = next(part for part in graph[graph.index("-filter_complex") + 1].split(",") if part.startswith("astats@clip"))
+    assert "measure_overall=none" in clip and "measure_perchannel=Min_level+Max_level+Peak_count" in clip
 
 
 def test_too_few_decided_frames_give_no_interlace_verdict():
@@ -82,8 +120,20 @@ def test_settings_come_from_the_profile():
 
 def test_figures_are_written_for_people():
     assert units.clock(252) == "04:12" and units.clock(3723) == "1:02:03" and units.stretch(252, 271) == "04:12–04:31"
-    assert units.show("video.bit_rate", 52_300_000) == "52.3 Mbit/s" and units.show("audio.sampling_rate", 44100) == "44.1 kHz"
+    assert units.mbit(52_300_000) == "52.3" and units.khz(44100) == "44.1"
     assert units.minutes(930) == "15.5" and units.minutes(960) == "16" and units.plain(23.976024) == "23.976"
+
+
+@pytest.mark.parametrize("num_bytes, lang, text", [
+    (812_400_000, "en", "812.4 MB"),  # decimal, like Mbit/s: not 774.8 "MB" of 2^20 bytes
+    (60_000_000, "en", "60.0 MB"),  # 8 Mbit/s for 60 s
+    (999_960, "en", "1.0 MB"),
+    (4_700_000_000, "ru", "4.7 ГБ"),
+    (175_100, "kk", "175.1 кБ"),
+    (512, "en", "512 B"),
+])
+def test_sizes_are_decimal_like_bit_rates_and_translated(num_bytes, lang, text):
+    assert units.size(num_bytes, lang) == text
 
 
 def test_media_words_are_translated():

@@ -13,8 +13,10 @@ from __future__ import annotations
 import pytest
 
 from moocforge.check import run_check
+from moocforge.course.loose import ROLE_MEDIA, loose_files
 from moocforge.inspect import InspectOptions
 from moocforge.findings import Quantity, at_least
+from moocforge.i18n import t
 
 
 def _findings(result, rule_id: str, file: str | None = None):
@@ -45,18 +47,45 @@ def test_md102_applies_policies_by_role(tmp_path, media_course):
     assert promo["resolution"].text("en").startswith("picture 1280×720; atu-upload requires at least 1920×1080")
 
 
-def test_md102_profile_can_name_a_studio_policy(tmp_path, media_course):
-    policy = tmp_path / "studio.yaml"
-    policy.write_text("tests:\n  - {id: stereo, field: audio.channels, operator: '>=', value: 2}\n", encoding="utf-8")
-    profile = tmp_path / "p.yaml"
+def _studio_upload_policy(folder, field_name: str):
+    """A studio policy file testing ``field_name`` ≥ 2, and a profile that makes it the upload policy."""
+    policy = folder / "studio.yaml"
+    policy.write_text(f"tests:\n  - {{id: stereo, field: {field_name}, operator: '>=', value: 2}}\n", encoding="utf-8")
+    profile = folder / "p.yaml"
     profile.write_text(f"extends: atu-2025\nmedia:\n  policies:\n    upload: {{value: '{policy}', clause: studio}}\n",
                        encoding="utf-8")
+    return policy, profile
+
+
+def test_md102_profile_can_name_a_studio_policy(tmp_path, media_course):
+    _, profile = _studio_upload_policy(tmp_path, "audio.channels")
     root = media_course(tmp_path / "c", promo=None, videos={(1, 1): [{"file": "mono"}]})
     found = run_check(root, profile=str(profile), select=["MD102"]).findings
     assert [(f.message, f.params["policy"]) for f in found] == [("channels", "studio")]
 
 
+def test_md102_a_broken_policy_is_one_finding_where_the_mistake_is(tmp_path, media_course):
+    policy, profile = _studio_upload_policy(tmp_path, "audio.chanels")
+    root = media_course(tmp_path / "c", promo=None, videos={(1, 1): [{"file": "mono"}, {"file": "p25"}]})
+    (found,) = run_check(root, profile=str(profile), select=["MD102"]).findings  # two files, one broken policy
+    assert (found.message, found.file, found.line) == ("media.policy.error.unknown_field", str(policy), 2)
+    assert found.text("kk").startswith("медиасаясаттың 1-тексерісі «audio.chanels»")
+
+
 # ---------------------------------------------------------------- MD110–MD117 deep analysis
+
+def test_md111_judges_the_worst_channel_not_the_average(media):
+    """Left channel clipped, right clean: the left's count is the finding's, not half of it."""
+    result = run_check(loose_files([media.get("qc_clip_left")], ROLE_MEDIA), options=InspectOptions(deep=True),
+                       select=["MD111"])
+    (analysis,) = result.evidence.qc.values()
+    left, right = analysis.clipped_per_channel
+    assert left > 30_000 and right == 0  # 1 s of a tone tripled and clipped: most of its 48 000 samples
+    (finding,) = result.findings
+    assert finding.params == {"count": left, "channel": 1, "channels": 2, "max": 10}
+    assert finding.measured == Quantity(left, "samples")
+    assert finding.text("ru").startswith(f"отсчётов, срезанных на полной шкале, в канале 1 из 2: {left};")
+
 
 DEEP_FILES = {(1, 1): "qc_clean", (1, 2): "qc_faults", (2, 1): "qc_noisy", (2, 2): "qc_quiet",
               (3, 1): "qc_mute", (3, 2): "qc_uneven", (4, 1): "qc_interlaced", (4, 2): "qc_blurred"}
@@ -117,7 +146,7 @@ def test_deep_each_fault_alone(deep_result, name, expected):
 def test_deep_figures_are_kept_as_rubric_evidence(deep_result):
     analysis = deep_result.evidence.qc[_file("qc_faults")]
     sound, image = analysis.sound_figures(), analysis.image_figures()
-    assert sound["clipped_samples"] > 1000 and sound["silences"] == [[2.0, 4.0]]
+    assert min(sound["clipped_per_channel"]) > 1000 and sound["silences"] == [[2.0, 4.0]]
     assert image["blacks"] == [[2.0, 4.0]] and image["blur"] is not None
     assert set(deep_result.evidence.qc) == {_file(name) for name in DEEP_FILES.values()}
 
@@ -126,3 +155,16 @@ def test_without_deep_no_file_is_decoded(tmp_path, media_course):
     root = media_course(tmp_path / "c", videos={(1, 1): [{"file": "qc_faults"}]})
     result = _check(root)
     assert result.evidence.qc == {} and not [f for f in result.findings if f.rule_id.startswith("MD11")]
+
+
+@pytest.mark.parametrize("key, params, lang, text", [
+    ("MD102.channels", {"measured": "1", "expected": "2", "policy": "atu-upload"}, "ru", "1 звуковой канал;"),
+    ("MD102.channels", {"measured": "1", "expected": "2", "policy": "atu-upload"}, "en", "1 sound channel;"),
+    ("MD102.frame_rate", {"measured": "15", "expected": "23.976", "policy": "atu-upload"}, "ru", "15 кадров в секунду"),
+    ("MD102.frame_rate", {"measured": "23.976", "expected": "24", "policy": "atu-upload"}, "ru",
+     "23.976 кадра в секунду"),
+    ("MD101.decode_errors", {"count": 3, "example": "x"}, "ru", "при анализе 3 ошибки декодирования"),
+    ("MD101.decode_errors", {"count": 1, "example": "x"}, "en", "1 decoding error during"),
+])
+def test_counts_in_media_messages_follow_each_languages_plurals(key, params, lang, text):
+    assert text in t(key, lang, **params)

@@ -75,7 +75,7 @@ def test_answer_letter_counts_options_by_position_not_by_label():
     ("Q?\nA. one\n\u00a0B. two\nANSWER: A\n", "invisible_character", 3),
     ("Q?\nA. one\nANSWER: A\n", "too_few_options", 3),
     ("Q?\nA. one\nB. two\n\nNext?\nA. x\nB. y\nANSWER: A\n", "no_answer_line", 1),
-    ("Q?\nA. one\nB. two\n", "no_answer_line", 1),
+    ("Q?\nA. one\nB. two\n", "no_answer_line_at_end", 1),
     ("A. one\nB. two\nANSWER: A\n", "option_before_question", 1),
     ("ANSWER: A\n", "answer_before_question", 1),
     ("Question text\ncontinued?\nA. one\nB. two\nANSWER: A\n", "multiline_stem", 2),
@@ -87,7 +87,7 @@ def test_each_authoring_slip_has_its_own_message_at_its_line(text, code, line):
     message = problem.text("en")
     assert problem.message_key in (f"QZ101.{code}", f"QZ102.{code}") and message != problem.message_key
     # The slip is never silently counted as a good question.
-    assert bank.question_count == 0 or code == "no_answer_line"
+    assert bank.question_count == 0 or code.startswith("no_answer_line")
 
 
 @pytest.mark.parametrize("text, code", [
@@ -106,6 +106,20 @@ def test_distinct_slips_get_distinct_messages():
         "Q?\nА. one\nB. two\nANSWER: B\n", "Q?\nA. one\nB. two\nanswer: B\n",
         "Q?\nA.\u00a0one\nB. two\nANSWER: B\n", "Q?\nA. one\nB. two\nANSWER: E\n")}
     assert len(texts) == len(slips)
+
+
+def test_an_answer_letter_beyond_the_options_says_what_moodle_does_and_only_that():
+    # qformat_aiken grades an option that does not exist: the question is imported, every option worth 0.
+    message = parse_aiken("Q?\nA. one\nB. two\nANSWER: D\n").problems[0].text("en")
+    assert "imports the question anyway, with every option worth 0" in message and "reject" not in message
+    assert "(it has 2 options, A–B)" in message
+
+
+def test_an_open_question_is_an_import_error_before_another_and_dropped_silently_at_the_end():
+    middle = parse_aiken("Q?\nA. one\nB. two\n\nNext?\nA. x\nB. y\nANSWER: A\n").problems[0]
+    last = parse_aiken("Q?\nA. one\nB. two\nANSWER: A\nNext?\nA. x\nB. y\n").problems[0]
+    assert (middle.code, last.code) == ("no_answer_line", "no_answer_line_at_end")
+    assert "imports nothing from the file" in middle.text("en") and "without a word" in last.text("en")
 
 
 def test_cyrillic_answer_letter_follows_cyrillic_labels_of_the_same_question():

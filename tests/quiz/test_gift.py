@@ -122,6 +122,14 @@ def test_errors_moodle_would_trip_over(text, code, line):
     assert not bank.questions
 
 
+@pytest.mark.parametrize("text, missing", [("Q? {=a ~b\n", "}"), ("Q? =a ~b}\n", "{")])
+def test_a_missing_brace_is_named_as_the_one_that_is_missing(text, missing):
+    problem = parse_gift(text).problems[0]
+    assert problem.params == {"brace": missing}
+    assert f"the answer block has no “{missing}”" in problem.text("en")
+    assert "imports nothing from the file" in problem.text("en")  # Moodle's default "Stop on error"
+
+
 @pytest.mark.parametrize("text, code", [
     ("Q? {true}\n", "truefalse_case"),
     ("[HTML]<b>Q</b> {T}\n", "format_case"),

@@ -133,3 +133,30 @@ def test_surveys_are_read_but_not_graded(tmp_path):
     assert [(f.rule_id, f.file, f.message) for f in result.findings if f.file == "surveys/pre.gift"] == [
         ("QZ102", "surveys/pre.gift", "truefalse_case")]
     assert result.evidence.quiz["surveys/pre.gift"].question_count == 3  # what ST115 counts
+
+
+def test_grade_problems_are_as_severe_as_what_moodle_does_with_them(tmp_path):
+    findings = lint(tmp_path, {
+        # Moodle imports these as written: multiple choice without 100 %, weights adding up to 75 %.
+        "imported.gift": "Q? {~%-50%a ~b}\n\nR? {~%50%a ~%25%b ~c}\n\nN? {#=%50%5}\n",
+        # Moodle stops the import: a short answer without 100 %, a weight that is no Moodle grade.
+        "stopped.gift": "S? {=%50%a =%25%b}\n\nT? {~%37%a =b}\n",
+    })
+    grades = {(f.file.rsplit("/", 1)[-1], f.line, f.message, f.severity) for f in findings
+              if f.rule_id in ("QZ107", "QZ108")}
+    assert grades == {
+        ("imported.gift", 1, "none_correct", Severity.WARNING),
+        ("imported.gift", 5, "no_full_credit", Severity.WARNING),
+        ("stopped.gift", 1, "shortanswer_no_full_credit", Severity.ERROR),
+        ("imported.gift", 3, "weights_sum", Severity.WARNING),
+        ("stopped.gift", 3, "weight_not_allowed", Severity.ERROR),
+    }
+    assert "imports the question as written" in next(f for f in findings if f.message == "weights_sum").text("en")
+
+
+def test_questions_moodle_imports_count_and_those_it_refuses_do_not(tmp_path):
+    from moocforge.inspect.quiz import inspect_bank
+
+    bank = tmp_path / "bank.gift"
+    bank.write_text("Q? {~%50%a ~%25%b ~c}\n\nR? {=%50%a}\n\nS? {~%37%a =b}\n", encoding="utf-8")
+    assert inspect_bank(bank, "bank.gift").question_count == 1  # only Q reaches learners

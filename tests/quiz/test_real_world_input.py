@@ -52,7 +52,9 @@ def test_cp1251_is_detected_not_assumed(tmp_path, name, text):
     reference = load_bank(_write(tmp_path, "utf8-" + name, text.encode("utf-8"))).bank
     legacy = load_bank(_write(tmp_path, name, text.replace("\n", "\r\n").encode("cp1251")))
     assert legacy.encoding == "cp1251" and legacy.bank == reference
-    assert [(p.code, p.params) for p in legacy.bank.problems] == [("not_utf8", {"encoding": "cp1251"})]
+    assert [(p.code, p.params) for p in legacy.bank.problems] == [
+        ("not_utf8", {"encoding": {"i18n": "quiz.encoding.cp1251"}})]
+    assert "Windows-1251 (Cyrillic)" in legacy.bank.problems[0].text("en")
 
 
 def test_fix_rewrites_a_cp1251_crlf_bank_as_utf8_lf_with_latin_letters(tmp_path):

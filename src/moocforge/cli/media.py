@@ -15,10 +15,8 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
-
 from .common import (FAIL_ON_OPTION, FORMAT_OPTION, JOBS_OPTION, LANG_OPTION, NO_CACHE_OPTION, OUTPUT_OPTION,
-                     FailOn, Language, OutputFormat, SimpleFormat, UsageProblem, finish_check, resolve_language,
+                     FailOn, Language, OutputFormat, SimpleFormat, console, finish_check, resolve_language,
                      shows_progress)
 
 app = typer.Typer(
@@ -72,21 +70,25 @@ def probe(
     inspector = MediaInspector.for_profile(ResultCache(default_user_cache_dir(), read=not no_cache), load_profile(),
                                            jobs=jobs, progress=sys.stderr.isatty())
     facts = inspector.facts_for(files, frames_for=set(files) if frames else set())
-    _note_cache_trouble(inspector.cache)
+    language = resolve_language(lang)
+    _note_cache_trouble(inspector.cache, language)
     for ref, path in zip(subject.refs, files):
         facts[path].path = ref.path
     if format == SimpleFormat.json:
         typer.echo(probe_json([facts[path] for path in files]))
         return
-    console, language = Console(), resolve_language(lang)
+    out = console()  # wraps at a terminal's width, never mid-line into a pipe or a file
     for path in files:
-        print_probe(console, facts[path], language)
+        print_probe(out, facts[path], language)
 
 
-def _note_cache_trouble(cache) -> None:
+def _note_cache_trouble(cache, lang: str) -> None:
     """Say once, on stderr, when results could not be cached (they were still computed)."""
+    from ..i18n import t
+
     if cache.write_failed:
-        Console(stderr=True).print(f"note: results not cached ({cache.write_failed})", highlight=False)
+        console(stderr=True).print(t("media.note.not_cached", lang, error=cache.write_failed), highlight=False,
+                                   markup=False)
 
 
 @app.command()
@@ -114,12 +116,9 @@ def check(
     """
     from ..check import run_check
     from ..inspect import InspectOptions
-    from ..media.policy import PolicyError, load_policy
+    from ..media.policy import load_policy
 
-    try:
-        load_policy(policy)  # a wrong name or file is a usage error before any file is read
-    except PolicyError as exc:
-        raise UsageProblem(str(exc)) from None
+    load_policy(policy)  # a wrong name or file is a usage error (PolicyError, exit 2) before any file is read
     options = InspectOptions(use_cache=not no_cache, jobs=jobs, progress=shows_progress(format, output),
                              policy=policy)
     result = run_check(_media_files(paths), options=options, select=["MD101", "MD102"])

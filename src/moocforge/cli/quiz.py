@@ -4,8 +4,9 @@ Thin commands: each parses its options, calls one function and renders the
 result in the reader's language. ``lint`` is the check pipeline on loose bank
 files with the QZ rules selected, so it offers every report format of
 ``moocforge check``. A problem the user can cause (a missing file, a bank
-Moodle would trip over, an output that would overwrite the input) ends in one
-message and exit code 2.
+Moodle would trip over, an encoding that cannot be told for sure, an output
+that would overwrite the input or a file moocforge did not write) ends in one
+message, in the reader's language, and exit code 2.
 """
 
 from __future__ import annotations
@@ -34,55 +35,37 @@ class Target(str, enum.Enum):
     qti = "qti"
 
 
-_BANK_SUFFIXES = (".aiken.txt", ".gift", ".aiken", ".xml", ".txt")
-_LINE_END_NAMES = {"\r\n": "CRLF", "\r": "CR", "mixed": "mixed CRLF/CR/LF"}
-
-
 # ---------------------------------------------------------------- helpers
 
-def _fail(message: str) -> None:
-    """One message on stderr, exit code 2 (the CLI's usage-error convention)."""
-    raise UsageProblem(message)
+ENCODING_OPTION = typer.Option(None, "--encoding", "-e",
+                               help="The file's encoding when detection is unsure "
+                                    "(cp1251, cp1252, kz1048, koi8-r …).")
 
 
-def _require_files(paths: list[Path], lang: str) -> None:
+def _echo(key: str, lang: str, *, err: bool = False, **params) -> None:
     from ..i18n import t
 
+    typer.echo(t(key, lang, **params), err=err)
+
+
+def _require_files(paths: list[Path]) -> None:
     for path in paths:
         if not path.is_file():
-            _fail(t("quiz.cli.no_file", lang, path=path))
+            raise UsageProblem("quiz.cli.no_file", file=str(path), hint="quiz.cli.no_file_hint")
 
 
-def _bank_stem(path: Path) -> str:
-    name = path.name
-    for suffix in _BANK_SUFFIXES:
-        if name.lower().endswith(suffix):
-            return name[:-len(suffix)]
-    return path.stem
-
-
-def _load_or_fail(path: Path, lang: str):
-    """Read a bank for convert/stats; stop with one message if it cannot be read or has errors."""
-    from ..i18n import t
-    from ..quiz.load import load_bank
-
+def _read_bytes(path: Path) -> bytes:
     try:
-        loaded = load_bank(path)
+        return path.read_bytes()
     except OSError as exc:
-        _fail(t("quiz.cli.cannot_read", lang, path=path, error=exc.strerror or exc))
-    return loaded
+        raise UsageProblem("quiz.cli.cannot_read", file=str(path), error=exc.strerror or str(exc)) from None
 
 
-def _refuse_errors(path: Path, bank, lang: str) -> None:
-    from ..i18n import t
-    from ..quiz.problems import first_error
+def _load_or_fail(path: Path):
+    """Read a bank for stats; one message if it cannot be read."""
+    from ..quiz.load import read_bank_bytes
 
-    problem = first_error(bank.problems)
-    if problem is None:
-        return
-    count = sum(1 for p in bank.problems if p.severity == "error")
-    _fail(t("quiz.cli.has_errors", lang, path=path, count=count, line=problem.line, message=problem.text(lang))
-          + "\n  " + t("quiz.cli.has_errors_hint", lang, path=path))
+    return read_bank_bytes(_read_bytes(path), path.name, source=str(path))
 
 
 # ---------------------------------------------------------------- lint
@@ -119,6 +102,7 @@ def lint(
 def fix(
     file: Path = typer.Argument(..., help="The bank file to correct."),
     in_place: bool = typer.Option(False, "--in-place", help="Correct the file itself instead of writing a copy."),
+    encoding: Optional[str] = ENCODING_OPTION,
     lang: Optional[Language] = LANG_OPTION,
 ) -> None:
     """Correct what has one obvious correction, and show the diff.
@@ -127,37 +111,49 @@ def fix(
     non-breaking space after an option letter, a question split over two
     lines, `{true}` in lower case; the file becomes UTF-8 with LF line ends.
     The corrected copy is written next to the original (NAME.fixed.EXT); the
-    original changes only with --in-place.
+    original changes only with --in-place (through a symbolic link to the file
+    it names, keeping the file's permissions). When the file's encoding cannot
+    be told for sure, nothing is written: name it with --encoding.
 
     Examples:
       moocforge quiz fix module-01/assessment.aiken.txt
       moocforge quiz fix quiz.gift --in-place
+      moocforge quiz fix old-bank.gift --encoding cp1252
     """
-    from ..i18n import t
+    from ..quiz.convert import bank_stem
     from ..quiz.fix import fix_bank
 
     language = resolve_language(lang)
-    _require_files([file], language)
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        _fail(t("quiz.cli.cannot_read", language, path=file, error=exc.strerror or exc))
-    result = fix_bank(data, file.name)
-    if not result.changed:
-        typer.echo(t("quiz.cli.nothing_to_fix", language, path=file))
+    _require_files([file])
+    result = fix_bank(_read_bytes(file), str(file), encoding=encoding)
+    if result.changed:
+        stem = bank_stem(file)
+        target = file if in_place else file.with_name(f"{stem}.fixed{file.name[len(stem):]}")
+        _show_changes(result, file, target, language)
+        write_atomically(target, result.fixed.encode("utf-8"))  # follows a link, keeps the file's mode
+        _echo("quiz.cli.fixed_in_place" if in_place else "quiz.cli.fixed_copy", language, path=target)
     else:
-        target = file if in_place else file.with_name(f"{_bank_stem(file)}.fixed{file.name[len(_bank_stem(file)):]}")
-        if result.encoding_changed:
-            typer.echo(t("quiz.cli.encoding_change", language, old=result.encoding))
-        if result.line_ends_changed:
-            typer.echo(t("quiz.cli.line_end_change", language, old=_LINE_END_NAMES.get(result.line_ending, "?")))
-        diff = result.diff(str(file), str(target))
-        if diff:
-            typer.echo(diff, nl=False)
-        write_atomically(target, result.fixed.encode("utf-8"))
-        typer.echo(t("quiz.cli.fixed_in_place" if in_place else "quiz.cli.fixed_copy", language, path=target))
+        _echo("quiz.cli.nothing_to_fix", language, path=file)
     if result.remaining:
-        typer.echo(t("quiz.cli.still_wrong", language, count=len(result.remaining), path=file))
+        _echo("quiz.cli.still_wrong", language, count=len(result.remaining), path=file)
+
+
+def _show_changes(result, file: Path, target: Path, lang: str) -> None:
+    if result.encoding_changed:
+        from ..quiz.load import encoding_label
+
+        _echo("quiz.cli.encoding_change", lang, old=encoding_label(result.encoding, lang))
+    if result.line_ends_changed:
+        _echo("quiz.cli.line_end_change", lang, old=_line_end_name(result.line_ending, lang))
+    diff = result.diff(str(file), str(target))
+    if diff:
+        typer.echo(diff, nl=False)
+
+
+def _line_end_name(line_ending: str, lang: str) -> str:
+    from ..i18n import t
+
+    return {"\r\n": "CRLF", "\r": "CR"}.get(line_ending) or t("quiz.cli.line_ends_mixed", lang)
 
 
 # ---------------------------------------------------------------- convert
@@ -167,42 +163,41 @@ def convert(
     file: Path = typer.Argument(..., help="The bank to convert (Aiken, GIFT or Moodle XML)."),
     to: Target = typer.Option(..., "--to", "-t", help="Target format."),
     output: Optional[Path] = typer.Option(None, "--output", "-o",
-                                          help="Output file (default: next to FILE, with the target's suffix)."),
+                                          help="Output file (default: next to FILE, with the target's suffix); "
+                                               "- for standard output."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing output file moocforge did not write."),
+    encoding: Optional[str] = ENCODING_OPTION,
     lang: Optional[Language] = LANG_OPTION,
 ) -> None:
     """Write the bank as GIFT, Aiken, Moodle XML, Open edX CAPA problems (zip) or QTI 1.2 (zip).
 
     Questions the target cannot express are listed with the reason; questions
     written with a change (lost feedback, removed formatting) are listed too.
-    A bank with errors Moodle would trip over is refused: fix it first.
+    A bank `quiz lint` finds errors in is refused: fix it first. An existing
+    file at the output is replaced only when moocforge wrote it and it has not
+    been changed since; --force replaces any file.
 
     Examples:
       moocforge quiz convert final.aiken.txt --to gift
       moocforge quiz convert bank.gift --to qti -o export/bank.qti.zip
       moocforge quiz convert bank.gift --to capa
+      moocforge quiz convert bank.gift --to moodlexml -o - > bank.xml
     """
-    from ..i18n import t
-    from ..quiz.writers import TARGETS, write_bank
+    from ..quiz.convert import convert_file
 
     language = resolve_language(lang)
-    _require_files([file], language)
-    loaded = _load_or_fail(file, language)
-    _refuse_errors(file, loaded.bank, language)
-    target = output or file.with_name(_bank_stem(file) + TARGETS[to.value][1])
-    if target.resolve() == file.resolve():
-        _fail(t("quiz.cli.same_file", language, path=target))
-    result = write_bank(loaded.bank, to.value, name=_bank_stem(file))
-    written = len(loaded.bank.questions) - len(result.dropped)
-    if written == 0:
-        _fail(t("quiz.cli.nothing_to_write", language, path=file, target=to.value))
-    write_atomically(target, result.data)
-    typer.echo(t("quiz.cli.wrote", language, path=target, count=written))
-    for heading, items in (("quiz.cli.left_out", result.dropped), ("quiz.cli.changed", result.changed)):
+    _require_files([file])
+    done = convert_file(file, to.value, output=output, force=force, encoding=encoding)
+    # With the bank on standard output, the report goes to standard error.
+    err = output is not None and str(output) in ("-", "/dev/stdout")
+    key = "quiz.cli.wrote_with_categories" if done.categories else "quiz.cli.wrote"
+    _echo(key, language, err=err, path=done.target, count=done.questions, categories=done.categories)
+    for heading, items in (("quiz.cli.left_out", done.output.dropped), ("quiz.cli.changed", done.output.changed)):
         if items:
-            typer.echo(t(heading, language, count=len(items)))
+            _echo(heading, language, err=err, count=len(items))
             for item in items:
-                typer.echo("  " + t("quiz.cli.omission", language, line=item.line, label=item.label,
-                                    reason=item.text(language)))
+                typer.echo("  " + _t(language, "quiz.cli.omission", line=item.line, label=item.label,
+                                     reason=item.text(language)), err=err)
 
 
 # ---------------------------------------------------------------- stats
@@ -222,15 +217,15 @@ def stats(
     from ..quiz.stats import bank_stats, combine
 
     language = resolve_language(lang)
-    _require_files(files, language)
-    per_file = {str(path): bank_stats(_load_or_fail(path, language).bank) for path in files}
+    _require_files(files)
+    per_file = {str(path): bank_stats(_load_or_fail(path).bank) for path in files}
     total = combine(list(per_file.values()))
     if format is SimpleFormat.json:
         typer.echo(json.dumps({"files": per_file, "total": total}, ensure_ascii=False, indent=2))
         return
     for path, item in per_file.items():
-        _print_stats(_t(language, "quiz.cli.stats_title", path=path, count=item["questions"], format=item["format"]),
-                     item, language)
+        _print_stats(_t(language, "quiz.cli.stats_title", path=path, count=item["questions"],
+                        format=_t(language, f"quiz.format.{item['format']}")), item, language)
     if len(per_file) > 1:
         _print_stats(_t(language, "quiz.cli.stats_total", count=total["questions"]), total, language)
 
@@ -241,6 +236,13 @@ def _t(lang: str, key: str, **params) -> str:
     return t(key, lang, **params)
 
 
+def _row_names(key: str, counts: dict, lang: str) -> dict[str, str]:
+    """What each counted item is called: kinds in the reader's language, a missing category as such."""
+    if key == "quiz.cli.by_kind":
+        return {name: _t(lang, f"quiz.kind.{name}") for name in counts}
+    return {name: name or _t(lang, "quiz.cli.no_category") for name in counts}
+
+
 def _print_stats(title: str, item: dict, lang: str) -> None:
     typer.echo(title)
     sections = (("quiz.cli.by_kind", item["by_kind"]), ("quiz.cli.by_category", item["by_category"]),
@@ -249,9 +251,10 @@ def _print_stats(title: str, item: dict, lang: str) -> None:
         if not counts or (key == "quiz.cli.by_category" and list(counts) == [""]):
             continue  # a bank without $CATEGORY lines has nothing to say here
         typer.echo(f"  {_t(lang, key)}:")
-        width = max(len(name or _t(lang, 'quiz.cli.no_category')) for name in counts)
+        names = _row_names(key, counts, lang)
+        width = max(len(name) for name in names.values())
         for name, count in counts.items():
-            typer.echo(f"    {(name or _t(lang, 'quiz.cli.no_category')).ljust(width)}  {count}")
+            typer.echo(f"    {names[name].ljust(width)}  {count}")
     if item["average_options"] is not None:
         typer.echo("  " + _t(lang, "quiz.cli.average_options", value=item["average_options"]))
     if item["errors"] or item["warnings"]:

@@ -12,17 +12,16 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
-
-from pydantic import ValidationError
 
 from . import discover as conv
-from .errors import CourseError
-from .model import Assessment, Course, Forum, Lesson, Module, Video
-from .yaml_lines import YamlSyntaxError, load_with_lines, nearest_line
+from .descriptor import DESCRIPTOR_NAMES, check_course_folder, read_descriptor
+from .model import Assessment, Course, Forum, Lesson, Module, Survey, Video
+from .validation import validate_descriptor
+from .yaml_lines import nearest_line
 from ..textio import read_text
 
-DESCRIPTOR_NAMES = ("course.yaml", "course.yml")
+__all__ = ["DESCRIPTOR_NAMES", "FileRef", "LoadedCourse", "UnusedFolder", "load_course"]
+
 # A scheme of two or more letters then ':' (one letter would be a Windows drive), or www.
 URL_PATTERN = re.compile(r"^(?:[a-z][a-z0-9+.-]+:|www\.)", re.I)
 WINDOWS_ABSOLUTE = re.compile(r"^([A-Za-z]:[\\/]|[\\/]{2})")
@@ -45,6 +44,17 @@ class FileRef:
         return self.source != "command line" and bool(URL_PATTERN.match(self.path))
 
 
+@dataclass(frozen=True)
+class UnusedFolder:
+    """A folder named like a module or lesson that no module or lesson of the course uses.
+
+    Discovery notices it; ST121 reports it (its files would be neither checked nor packaged).
+    """
+
+    path: str  # course-relative, '/'-separated
+    module: str | None = None  # for a lesson folder: the module whose folder holds it
+
+
 @dataclass
 class LoadedCourse:
     root: Path
@@ -53,6 +63,7 @@ class LoadedCourse:
     lines: dict = field(default_factory=dict)
     refs: list[FileRef] = field(default_factory=list)
     encoding: str = "utf-8"
+    unused_folders: list[UnusedFolder] = field(default_factory=list)
 
     is_course = True  # a course folder, as opposed to loose files (course.loose)
 
@@ -94,83 +105,12 @@ class LoadedCourse:
         return [r for r in self.refs if r.role in roles or any(r.role.startswith(x + ":") for x in roles)]
 
 
-def _describe_error(error: dict) -> tuple[str, str]:
-    """Turn one pydantic error into (message, hint)."""
-    kind = error.get("type", "")
-    if kind == "extra_forbidden":
-        return ("unknown field", "check the spelling against `moocforge schema` or docs/course-format.md")
-    if kind == "missing":
-        return ("required field is missing", "add it; see docs/course-format.md for an example")
-    if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
-        return (f"must be one of {expected}", f"use one of {expected}")
-    message = error.get("msg", "invalid value")
-    value = error.get("input")
-    if value is not None and not isinstance(value, (dict, list)):
-        message += f" (got {value!r})"
-    return (message, "")
-
-
-def _format_loc(loc: tuple) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def read_descriptor(root: Path) -> tuple[Path, Any, dict, str]:
-    for name in DESCRIPTOR_NAMES:
-        candidate = root / name
-        if candidate.is_file():
-            break
-    else:
-        raise CourseError(
-            "no course.yaml in this folder",
-            file=str(root),
-            hint=f"run `moocforge init {root}` to create one, or point to the course folder",
-        )
-    try:
-        decoded = read_text(candidate)
-    except OSError as exc:
-        raise CourseError(f"cannot read the descriptor ({exc.strerror})", file=str(candidate)) from None
-    try:
-        data, lines = load_with_lines(decoded.text)
-    except YamlSyntaxError as exc:
-        raise CourseError(f"not valid YAML: {exc}", file=str(candidate), line=exc.line,
-                          hint=exc.hint or "fix the indentation or quoting on that line") from None
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise CourseError("the descriptor must be a mapping of fields (title: …, modules: …)",
-                          file=str(candidate), line=1)
-    return candidate, data, lines, decoded.encoding
-
-
 def load_course(folder: str | os.PathLike) -> LoadedCourse:
     """Read and validate a course folder; raise CourseError with file and line on failure."""
     root = Path(folder)
-    if not root.exists():
-        raise CourseError("course folder does not exist", file=str(root),
-                          hint="check the path, or create a course with `moocforge init`")
-    if not root.is_dir():
-        raise CourseError("not a folder", file=str(root), hint="give the folder that holds course.yaml")
+    check_course_folder(root)
     descriptor, data, lines, encoding = read_descriptor(root)
-    try:
-        model = Course.model_validate(data)
-    except ValidationError as exc:
-        errors = exc.errors()
-        first = errors[0]
-        loc = tuple(first["loc"])
-        message, hint = _describe_error(first)
-        # Name every other problem too, each with its line, so one run shows them all.
-        for other in errors[1:10]:
-            other_loc = tuple(other["loc"])
-            line = nearest_line(lines, other_loc)
-            message += f"\n  also line {line}, field '{_format_loc(other_loc)}': {_describe_error(other)[0]}"
-        if len(errors) > 10:
-            message += f"\n  … and {len(errors) - 10} more"
-        raise CourseError(message, file=str(descriptor), line=nearest_line(lines, loc),
-                          field=_format_loc(loc), hint=hint or None) from None
+    model = validate_descriptor(data, lines, str(descriptor))
     loaded = LoadedCourse(root=root, descriptor=descriptor, model=model, lines=lines, encoding=encoding)
     _discover(loaded)
     loaded.refs = _collect_refs(loaded)
@@ -195,6 +135,27 @@ def _module_dir(loaded: LoadedCourse, index: int, module: Module, by_number: dic
     return by_number.get(index + 1)
 
 
+def _unused(loaded: LoadedCourse, on_disk: list[Path], used: list[Path | None], module: str | None = None) -> None:
+    """Note the folders of ``on_disk`` that none of ``used`` is (compared where links lead)."""
+    taken = {folder.resolve() for folder in used if folder is not None}
+    loaded.unused_folders += [UnusedFolder(_rel(loaded.root, folder), module) for folder in on_disk
+                              if folder.resolve() not in taken]
+
+
+def _discover_videos(root: Path, lesson: Lesson, folder: Path) -> None:
+    masters = {m.stem.lower(): m for m in conv.masters_in(folder)}
+    for upload in conv.videos_in(folder):
+        master = masters.pop(upload.stem.lower(), None)
+        subs = conv.subtitles_for(upload)
+        lesson.videos.append(Video(
+            file=_rel(root, upload), title=upload.stem,
+            master=_rel(root, master) if master else None,
+            subtitles=_rel(root, subs) if subs else None,
+        ))
+    for master in masters.values():
+        lesson.videos.append(Video(master=_rel(root, master), title=master.stem))
+
+
 def _discover_lesson(loaded: LoadedCourse, lesson: Lesson, folder: Path | None) -> None:
     root = loaded.root
     if folder is None or not folder.is_dir():
@@ -202,18 +163,7 @@ def _discover_lesson(loaded: LoadedCourse, lesson: Lesson, folder: Path | None) 
     if not lesson.dir:
         lesson.dir = _rel(root, folder)
     if not lesson.videos:
-        uploads = conv.videos_in(folder)
-        masters = {m.stem.lower(): m for m in conv.masters_in(folder)}
-        for upload in uploads:
-            master = masters.pop(upload.stem.lower(), None)
-            subs = conv.subtitles_for(upload)
-            lesson.videos.append(Video(
-                file=_rel(root, upload), title=upload.stem,
-                master=_rel(root, master) if master else None,
-                subtitles=_rel(root, subs) if subs else None,
-            ))
-        for master in masters.values():
-            lesson.videos.append(Video(master=_rel(root, master), title=master.stem))
+        _discover_videos(root, lesson, folder)
     if not lesson.reading:
         lesson.reading = [_rel(root, p) for p in conv.reading_in(folder)]
     if not lesson.slides:
@@ -224,54 +174,67 @@ def _discover_lesson(loaded: LoadedCourse, lesson: Lesson, folder: Path | None) 
             lesson.quiz = Assessment(kind="quiz", file=_rel(root, banks[0]), outcomes=list(lesson.outcomes))
 
 
-def _discover_module(loaded: LoadedCourse, index: int, module: Module, folder: Path | None) -> None:
+def _discover_forum(folder: Path) -> Forum | None:
+    found = conv.find_named(folder, conv.MODULE_FILE_PATTERNS["forum"], {".md", ".txt"})
+    # Only a regular file is read: a named pipe would block the check for ever.
+    if found is None or not found.is_file():
+        return None
+    return Forum(title=found.stem, prompt=read_text(found).text.strip() or None)
+
+
+def _discover_module_files(loaded: LoadedCourse, module: Module, folder: Path) -> None:
     root = loaded.root
+    pdfs = {".pdf"}
+    for attr in ("self_study", "assignments"):
+        if getattr(module, attr) is None:
+            found = conv.find_named(folder, conv.MODULE_FILE_PATTERNS[attr], pdfs)
+            if found:
+                setattr(module, attr, _rel(root, found))
+    if module.announcement is None and module.announcement_file is None:
+        found = conv.find_named(folder, conv.MODULE_FILE_PATTERNS["announcement"], {".md", ".txt"})
+        if found:
+            module.announcement_file = _rel(root, found)
+    if module.practical_task is None:
+        found = conv.find_named(folder, conv.MODULE_FILE_PATTERNS["practical_task"], conv.READING_EXTENSIONS)
+        if found:
+            module.practical_task = Assessment(kind="assignment", file=_rel(root, found))
+    if module.assessment is None:
+        banks = conv.quiz_files(folder)
+        if banks:
+            module.assessment = Assessment(kind="quiz", file=_rel(root, banks[0]))
+    if module.forum is None:
+        module.forum = _discover_forum(folder)
+
+
+def _discover_module(loaded: LoadedCourse, index: int, module: Module, folder: Path | None) -> None:
     if module.id is None:
         module.id = f"M{index + 1}"
+    lesson_dirs: dict[int, Path] = {}
     if folder is not None and folder.is_dir():
         if not module.dir:
-            module.dir = _rel(root, folder)
-        pdfs = {".pdf"}
-        for attr in ("self_study", "assignments"):
-            if getattr(module, attr) is None:
-                found = conv.find_named(folder, conv.MODULE_FILE_PATTERNS[attr], pdfs)
-                if found:
-                    setattr(module, attr, _rel(root, found))
-        if module.announcement is None and module.announcement_file is None:
-            found = conv.find_named(folder, conv.MODULE_FILE_PATTERNS["announcement"], {".md", ".txt"})
-            if found:
-                module.announcement_file = _rel(root, found)
-        if module.practical_task is None:
-            found = conv.find_named(folder, conv.MODULE_FILE_PATTERNS["practical_task"], conv.READING_EXTENSIONS)
-            if found:
-                module.practical_task = Assessment(kind="assignment", file=_rel(root, found))
-        if module.assessment is None:
-            banks = conv.quiz_files(folder)
-            if banks:
-                module.assessment = Assessment(kind="quiz", file=_rel(root, banks[0]))
-        if module.forum is None:
-            found = conv.find_named(folder, ("forum", "форум"), {".md", ".txt"})
-            if found:
-                module.forum = Forum(title=found.stem, prompt=read_text(found).text.strip() or None)
+            module.dir = _rel(loaded.root, folder)
+        _discover_module_files(loaded, module, folder)
         lesson_dirs = conv.numbered_dirs(folder, conv.LESSON_DIR)
         if not module.lessons:
             for number in sorted(lesson_dirs):
                 module.lessons.append(Lesson(title=conv.title_from_dir(lesson_dirs[number])))
-    else:
-        lesson_dirs = {}
+    lesson_folders = []
     for j, lesson in enumerate(module.lessons):
         if lesson.id is None:
             lesson.id = f"{module.id}.L{j + 1}"
         lesson_folder = _declared_dir(loaded, lesson.dir) if lesson.dir else lesson_dirs.get(j + 1)
+        lesson_folders.append(lesson_folder)
         _discover_lesson(loaded, lesson, lesson_folder)
+    if folder is not None and folder.is_dir():
+        _unused(loaded, conv.all_numbered_dirs(folder, conv.LESSON_DIR), lesson_folders, module.id)
 
 
-def _discover(loaded: LoadedCourse) -> None:
+def _discover_course_files(loaded: LoadedCourse) -> None:
+    """Form 01 documents and the promo video, found beside course.yaml or in docs/ and promo/."""
     root, model = loaded.root, loaded.model
-    docs_dir = root / "docs"
-    for name, stems in conv.DOCUMENT_PATTERNS.items():
+    for name in conv.DOCUMENT_PATTERNS:
         if getattr(model.documents, name) is None:
-            found = conv.find_named(docs_dir, stems, {".pdf", ".docx"}) or conv.find_named(root, stems, {".pdf", ".docx"})
+            found = conv.find_document(name, [root / conv.DOCUMENT_FOLDER, root])
             if found:
                 setattr(model.documents, name, _rel(root, found))
     if model.promo_video is None:
@@ -279,13 +242,10 @@ def _discover(loaded: LoadedCourse) -> None:
         if promo:
             model.promo_video = _rel(root, promo[0])
 
-    module_dirs = conv.numbered_dirs(root, conv.MODULE_DIR)
-    if not model.modules:
-        for number in sorted(module_dirs):
-            model.modules.append(Module(title=conv.title_from_dir(module_dirs[number])))
-    for i, module in enumerate(model.modules):
-        _discover_module(loaded, i, module, _module_dir(loaded, i, module, module_dirs))
 
+def _discover_assessments(loaded: LoadedCourse) -> None:
+    """The final assessment (final/) and the surveys (surveys/pre.*, surveys/post.*)."""
+    root, model = loaded.root, loaded.model
     if model.final_assessment is None:
         banks = conv.quiz_files(root / "final")
         if banks:
@@ -295,9 +255,21 @@ def _discover(loaded: LoadedCourse) -> None:
         if getattr(model.surveys, when) is None:
             found = conv.find_named(surveys_dir, (when,), conv.QUIZ_EXTENSIONS | {".txt", ".md"})
             if found:
-                from .model import Survey
-
                 setattr(model.surveys, when, Survey(file=_rel(root, found)))
+
+
+def _discover(loaded: LoadedCourse) -> None:
+    root, model = loaded.root, loaded.model
+    _discover_course_files(loaded)
+    module_dirs = conv.numbered_dirs(root, conv.MODULE_DIR)
+    if not model.modules:
+        for number in sorted(module_dirs):
+            model.modules.append(Module(title=conv.title_from_dir(module_dirs[number])))
+    module_folders = [_module_dir(loaded, i, module, module_dirs) for i, module in enumerate(model.modules)]
+    for i, (module, folder) in enumerate(zip(model.modules, module_folders)):
+        _discover_module(loaded, i, module, folder)
+    _unused(loaded, conv.all_numbered_dirs(root, conv.MODULE_DIR), module_folders)
+    _discover_assessments(loaded)
 
 
 # ---------------------------------------------------------------- references

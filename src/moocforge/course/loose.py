@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import filekind
 from .discover import is_quiz_file
 from .errors import CourseError
 from .loader import FileRef
@@ -41,21 +42,27 @@ def expand_paths(paths: list[Path], role: str) -> list[Path]:
     """
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and _wanted_in_folder(p, role)
-                           and ".moocforge-cache" not in p.parts)
-            if not found:
-                looked_for = ", ".join(sorted(MEDIA_EXTENSIONS)) if role == ROLE_MEDIA else ".gift, .aiken.txt, .xml"
-                raise CourseError(f"no {'media' if role == ROLE_MEDIA else 'quiz'} files in this folder "
-                                  f"(looked for {looked_for})", file=str(path))
-            files.extend(found)
-        elif path.is_file():
+        kind = filekind.file_kind(path)
+        if kind == filekind.FOLDER:
+            files.extend(_wanted_files(path, role))
+        elif kind == filekind.FILE:
             files.append(path)
-        elif path.exists():
-            raise CourseError("not a regular file", file=str(path))
-        else:
-            raise CourseError("no such file or folder", file=str(path))
+        elif kind == filekind.MISSING:
+            raise CourseError("course.loose.missing", file=str(path), hint="course.loose.hint")
+        else:  # a named pipe, a device, a dangling link: never opened
+            raise CourseError("course.loose.not_a_file", file=str(path), kind=filekind.label(kind),
+                              hint="course.loose.hint")
     return files
+
+
+def _wanted_files(folder: Path, role: str) -> list[Path]:
+    found = sorted(p for p in folder.rglob("*") if p.is_file() and _wanted_in_folder(p, role)
+                   and ".moocforge-cache" not in p.parts)
+    if not found:
+        if role == ROLE_MEDIA:
+            raise CourseError("course.loose.no_media", file=str(folder), looked_for=", ".join(sorted(MEDIA_EXTENSIONS)))
+        raise CourseError("course.loose.no_quiz", file=str(folder), looked_for=".gift, .aiken.txt, .xml")
+    return found
 
 
 @dataclass
@@ -67,6 +74,7 @@ class LooseFiles:
     root: Path = field(default_factory=Path.cwd)
     model: Course = field(default_factory=Course)
     refs: list[FileRef] = field(init=False)
+    unused_folders: list = field(default_factory=list)  # no course folder, so none is left unused
 
     is_course = False
     descriptor_name = ""

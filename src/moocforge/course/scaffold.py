@@ -27,13 +27,16 @@ from pathlib import Path
 from .. import yamlio
 from ..cache import CACHE_FOLDER_NAME
 from ..languages import LANGUAGES
-from ..profiles import Profile, load_profile
+from ..profiles import DEFAULT_PROFILE, Profile, load_profile
 from ..templating import render, template_files
+from . import filekind
 from .errors import CourseError
+from .descriptor import DESCRIPTOR_NAMES, descriptor_near_misses
 from .model import Course
 
 # Choices of the skeleton itself (no clause sets them); every number the
 # regulation sets comes from the profile (see plan_course).
+COURSE_LANGUAGE = "kk"  # the skeleton's language when none is asked for: the regulation's own
 COURSE_OUTCOMES = 4  # course-level outcomes in the skeleton (form 01 item 13)
 FINAL_WEIGHT = 30  # share of the grade the final assessment carries, percent
 QUESTIONS_PER_BANK = 2  # example questions: enough to show the format, few enough to be replaced
@@ -199,11 +202,11 @@ def _bank(say: dict, question_key: str, where: str, answers: str) -> str:
                    count=QUESTIONS_PER_BANK, answers=answers)
 
 
-def render_files(plan: CoursePlan, lang: str, title: str | None) -> dict[str, str]:
+def render_files(plan: CoursePlan, lang: str, title: str | None, profile: str = DEFAULT_PROFILE) -> dict[str, str]:
     """Every file of the skeleton: course-relative path → text."""
     say = phrases(lang)
     files: dict[str, str] = {
-        "course.yaml": _render("course.yaml.j2", say=say, plan=plan, lang=lang, title=title or ""),
+        "course.yaml": _render("course.yaml.j2", say=say, plan=plan, lang=lang, title=title or "", profile=profile),
         "course.schema.json": json.dumps(course_schema(), ensure_ascii=False, indent=2) + "\n",
         "README.md": _render("README.md.j2", say=say, heading=title or "moocforge"),
         # The media cache lives in the course folder; it must not end up in the course's repository.
@@ -230,28 +233,59 @@ def render_files(plan: CoursePlan, lang: str, title: str | None) -> dict[str, st
 # ---------------------------------------------------------------- writing
 
 def _check_target(course_dir: Path) -> None:
-    if course_dir.exists() and not course_dir.is_dir():
-        raise CourseError("a file with this name already exists", file=str(course_dir),
-                          hint="choose a new folder name for the course")
-    if course_dir.is_dir() and any(course_dir.iterdir()):
-        raise CourseError("the folder exists and is not empty; moocforge init never overwrites files",
-                          file=str(course_dir),
-                          hint="choose a new or empty folder, e.g. `moocforge init my_course`")
+    """A new or empty folder; else one message saying what is there (never overwrite an author's files)."""
+    kind = filekind.file_kind(course_dir)
+    if kind == filekind.MISSING:
+        return
+    if kind != filekind.FOLDER:
+        raise CourseError("course.init.target_is_file", file=str(course_dir), kind=filekind.label(kind),
+                          hint="course.init.new_folder_hint")
+    names = sorted(entry.name for entry in course_dir.iterdir())
+    if not names:
+        return
+    descriptor = _descriptor_like(names)
+    if descriptor:
+        raise CourseError("course.init.has_course", file=str(course_dir), found=descriptor,
+                          hint="course.init.has_course_hint", hint_params={"folder": str(course_dir)})
+    raise CourseError("course.init.not_empty", file=str(course_dir), hint="course.init.new_folder_hint")
+
+
+def _descriptor_like(names: list[str]) -> str | None:
+    """A name in the folder that is, or was meant to be, a course descriptor (Course.yaml, course.yaml.txt)."""
+    exact = next((name for name in names if name in DESCRIPTOR_NAMES), None)
+    return exact or next((name for name, _ in descriptor_near_misses(names)), None)
+
+
+def check_counts(modules: int, lessons: int, profile: Profile) -> None:
+    """Refuse a skeleton the profile's structure rules would fail: `init` promises a structurally clean one."""
+    for count, rule, key, message in ((modules, "ST101", "structure.modules", "course.init.modules_out_of_range"),
+                                      (lessons, "ST102", "structure.lessons_per_module",
+                                       "course.init.lessons_out_of_range")):
+        low, high = profile.get(f"{key}.min"), profile.get(f"{key}.max")
+        if not low <= count <= high:
+            bounds = {"count": count, "min": low, "max": high}
+            raise CourseError(message, profile=profile.name, clause=profile.clause(f"{key}.min") or rule, **bounds,
+                              hint="course.init.range_hint", hint_params=bounds)
 
 
 def create_course(course_dir: Path, *, modules: int, lessons: int, lang: str, title: str | None,
-                  start: dt.date | None = None) -> list[Path]:
+                  start: dt.date | None = None, profile: str | None = None) -> list[Path]:
     """Write a course skeleton into ``course_dir`` (new or empty); return the files created.
 
     ``start`` is the first day of the course (default: the first Monday two
-    weeks from today); deadlines are the Sundays of each week.
+    weeks from today); deadlines are the Sundays of each week. ``profile`` (a
+    built-in name or a profile file, default atu-2025) sets the numbers and is
+    written into course.yaml; counts its structure rules would fail are refused.
     """
     course_dir = Path(course_dir)
     if lang not in LANGUAGES:
-        raise CourseError(f"unknown language {lang!r}", hint=f"use one of {', '.join(LANGUAGES)}")
+        raise CourseError("course.init.unknown_language", lang=lang, hint="course.init.unknown_language_hint",
+                          hint_params={"languages": ", ".join(LANGUAGES)})
+    chosen = load_profile(profile)
+    check_counts(modules, lessons, chosen)
     _check_target(course_dir)
-    plan = plan_course(modules, lessons, start or first_start(dt.date.today()))
-    files = render_files(plan, lang, title)
+    plan = plan_course(modules, lessons, start or first_start(dt.date.today(), chosen), chosen)
+    files = render_files(plan, lang, title, profile or DEFAULT_PROFILE)
     created: list[Path] = []
     for rel, text in files.items():
         path = course_dir / rel
@@ -261,7 +295,6 @@ def create_course(course_dir: Path, *, modules: int, lessons: int, lang: str, ti
             with path.open("x", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
         except FileExistsError:
-            raise CourseError("file already exists; moocforge init never overwrites files", file=str(path),
-                              hint="choose a new or empty folder") from None
+            raise CourseError("course.init.file_exists", file=str(path), hint="course.init.new_folder_hint") from None
         created.append(path)
     return created

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from ..course import filekind
 from ..textio import read_text
 from . import Gathering, collector
 
@@ -24,6 +25,10 @@ class FileFacts:
     inside: bool  # resolves (links followed) to a place inside the course folder
     is_file: bool
     size: int | None
+    # What the path names (course.filekind: file, folder, fifo, broken_link …), so a
+    # message can say "a named pipe" or "a link to a missing file", not guess.
+    kind: str = filekind.MISSING
+    link: str | None = None  # where a symbolic link points, as written in it
 
 
 @collector("files", to_json=dataclasses.asdict)
@@ -33,13 +38,20 @@ def collect_files(g: Gathering) -> dict[str, FileFacts]:
     for ref in subject.refs:
         if ref.is_url or ref.path in facts:
             continue
-        target = subject.resolve(ref.path)
-        inside = subject.rel_inside(ref.path)
-        # Never look at what lies outside the course folder: report it instead.
-        exists = inside and target.exists()
-        is_file = exists and target.is_file()
-        facts[ref.path] = FileFacts(exists, inside, is_file, target.stat().st_size if is_file else None)
+        facts[ref.path] = file_facts(subject, ref.path)
     return facts
+
+
+def file_facts(subject, rel: str) -> FileFacts:
+    """What ``rel`` names, without opening it; nothing outside the course folder is looked at."""
+    inside = subject.rel_inside(rel)
+    if not inside:
+        return FileFacts(False, False, False, None)
+    named = subject.root / rel  # the link itself, not where it leads
+    kind = filekind.file_kind(named)
+    is_file = kind == filekind.FILE
+    return FileFacts(kind not in (filekind.MISSING, filekind.BROKEN_LINK), True, is_file,
+                     named.stat().st_size if is_file else None, kind, filekind.link_target(named))
 
 
 @collector("texts", requires=("files",))

@@ -22,7 +22,7 @@ from typing import Any
 from ..cache import CACHE_FOLDER_NAME, ResultCache, default_user_cache_dir, file_identity
 from ..media.ffmpeg import ffmpeg_version
 from ..media.intra import BASIS_FRAMES, intra_from_frame_types, sample_frame_types
-from ..media.policy import Outcome, Policy, PolicyError, evaluate, load_policy
+from ..media.policy import FieldVerdict, Outcome, Policy, PolicyError, evaluate, field_verdicts, load_policy
 from ..media.probe import FACTS_SCHEMA, CallCounter, MediaFacts, mediainfo_version, probe_media
 from ..media.qc import QC_SCHEMA, QcAnalysis, QcSettings, analyse_media
 from ..run.batch import BatchRunner, Job, default_workers
@@ -260,7 +260,9 @@ def collect_media(g: Gathering) -> dict[str, MediaFacts]:
 
 
 def _analysis_json(analysis: QcAnalysis) -> dict[str, Any]:
-    return {**analysis.to_dict(), "interlaced_ratio": analysis.interlaced_ratio}
+    """The analysis, and the figures derived from it that rules judge (``clipped_samples``: the worst channel)."""
+    return {**analysis.to_dict(), "interlaced_ratio": analysis.interlaced_ratio,
+            "clipped_samples": analysis.clipped_samples}
 
 
 @collector("qc", requires=("media",), to_json=_analysis_json, wanted=lambda options: options.deep)
@@ -291,12 +293,25 @@ class PolicyCheck:
     roles: list[str] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     loaded: Policy | None = None
-    error: str | None = None
+    error: PolicyError | None = None
+
+    @property
+    def verdicts(self) -> list[FieldVerdict]:
+        """One verdict per field the policy tests (what the findings and the table speak of)."""
+        return field_verdicts(self.outcomes)
 
 
 def _policy_json(checks: list[PolicyCheck]) -> list[dict[str, Any]]:
-    return [{"policy": check.policy, "roles": check.roles, "error": check.error,
-             "tests": [outcome_json(o) for o in check.outcomes]} for check in checks]
+    """Every test as the policy lists it, and one verdict per field (``fields``), as the findings count them."""
+    return [{"policy": check.policy, "roles": check.roles, "error": check.error.text("en") if check.error else None,
+             "tests": [outcome_json(o) for o in check.outcomes],
+             "fields": [verdict_json(v) for v in check.verdicts]} for check in checks]
+
+
+def verdict_json(verdict: FieldVerdict) -> dict[str, Any]:
+    return {"field": verdict.field, "result": verdict.result, "measured": verdict.measured,
+            "severity": verdict.severity.value if verdict.severity else None,
+            "decided_by": verdict.decisive.test.id, "tests": [o.test.id for o in verdict.outcomes]}
 
 
 def outcome_json(outcome: Outcome) -> dict[str, Any]:
@@ -328,7 +343,7 @@ def collect_policy(g: Gathering) -> dict[str, list[PolicyCheck]]:
                 loaded[name] = exc
         policy = loaded[name]
         if isinstance(policy, PolicyError):
-            mine.append(PolicyCheck(name, [ref.role], error=str(policy)))
+            mine.append(PolicyCheck(name, [ref.role], error=policy))
         else:
             mine.append(PolicyCheck(policy.name, [ref.role], evaluate(policy, g.evidence.media[ref.path]), policy))
     return checks

@@ -36,6 +36,21 @@ def ffmpeg_version() -> str:
         return "ffmpeg (unknown version)"
 
 
+@lru_cache(maxsize=None)
+def filter_help(name: str) -> str:
+    """``ffmpeg -h filter=NAME``: the options this ffmpeg's build of a filter takes ("" when it cannot say).
+
+    Studios run the ffmpeg on their PATH, often older than the bundled one:
+    a filter option it lacks would stop the whole analysis, so ask first.
+    """
+    try:
+        done = subprocess.run([ffmpeg_path(), "-hide_banner", "-h", f"filter={name}"], capture_output=True, text=True,
+                              errors="replace", timeout=30)
+        return done.stdout
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
 def run_ffmpeg(args: list[str], *, runner: ProcessRunner | None = None,
                keep_line: Callable[[str], bool] = lambda line: True,
                on_progress: Callable[[float], None] | None = None) -> ProcessResult:

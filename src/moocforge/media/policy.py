@@ -8,11 +8,15 @@ can pass its own file anywhere a policy name is accepted.
 
 Evaluating a policy never raises: a field the file does not state gives an
 "unknown" outcome, and tests of a track the file lacks are skipped (the
-"track present" test reports that once).
+"track present" test reports that once). A policy may test one field more
+than once (frame rate ≥ 23.976 as an error, ≥ 24 as a warning); the field
+then has one verdict (``field_verdicts``), and everything a person reads —
+findings, the terminal table, the JSON ``fields`` — speaks of fields.
 """
 
 from __future__ import annotations
 
+import difflib
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,19 +24,27 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import yaml
 
 from .. import yamlio
+from ..errors import UserError
 from ..fileio import names_a_file
 from ..findings import Severity
 from ..textio import read_text
 from .probe import MediaFacts
 
 OPERATORS = ("=", "!=", ">=", "<=", ">", "<", "in", "not in")
+ORDERING_OPERATORS = (">=", "<=", ">", "<")
 PASS, FAIL, UNKNOWN, SKIPPED = "pass", "fail", "unknown", "skipped"
 
 
-class PolicyError(Exception):
-    """A policy cannot be found or read; the message says which and why."""
+class PolicyError(UserError):
+    """A policy cannot be found or read: a catalogue key (``media.policy.error.*``), where, and how to fix it."""
+
+
+def field_label_key(field_name: str) -> str:
+    """The catalogue key of a facts field in words ("video.frame_rate" → "frame rate")."""
+    return f"media.field.{field_name}"
 
 
 @dataclass(frozen=True)
@@ -64,8 +76,9 @@ class Outcome:
     severity: Severity | None = None  # for fail and unknown
 
 
-def _known_fields() -> set[str]:
-    return set(MediaFacts(path="").fields())
+def known_fields() -> list[str]:
+    """Every field a policy may test, in the order ``MediaFacts.fields`` gives them."""
+    return list(MediaFacts(path="").fields())
 
 
 def _builtin_folder():
@@ -76,33 +89,76 @@ def builtin_policies() -> list[str]:
     return sorted(entry.name[:-5] for entry in _builtin_folder().iterdir() if entry.name.endswith(".yaml"))
 
 
-def _parse_test(raw: Any, index: int, where: str) -> PolicyTest:
-    if not isinstance(raw, dict):
-        raise PolicyError(f"{where}: test {index + 1} must be a mapping with field, operator and value")
-    missing = [key for key in ("field", "operator", "value") if key not in raw]
-    if missing:
-        raise PolicyError(f"{where}: test {index + 1} lacks {', '.join(missing)}")
-    field_name, operator = str(raw["field"]), str(raw["operator"]).strip()
-    if field_name not in _known_fields():
-        known = ", ".join(sorted(_known_fields()))
-        raise PolicyError(f"{where}: test {index + 1}: unknown field {field_name!r}; known fields: {known}")
+# ---------------------------------------------------------------- reading
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a test stands, for messages: the file, the test's number and its line."""
+
+    file: str
+    index: int
+    line: int | None
+
+    def error(self, key: str, **params: Any) -> PolicyError:
+        return PolicyError(key, file=self.file, line=self.line, index=self.index, **params)
+
+
+def _test_lines(text: str) -> list[int | None]:
+    """The line of each item of ``tests:`` (the text already parsed, so composing it succeeds)."""
+    root = yaml.compose(text, Loader=yamlio.SafeLoader)
+    for key, value in getattr(root, "value", []):
+        if getattr(key, "value", None) == "tests" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+def _check_field(raw: dict, place: _Place) -> str:
+    name = str(raw["field"])
+    if name in known_fields():
+        return name
+    closest = difflib.get_close_matches(name, known_fields(), n=1, cutoff=0.6)
+    if closest:
+        raise place.error("media.policy.error.unknown_field", name=name, hint="media.policy.hint.closest_field",
+                          hint_params={"closest": closest[0]})
+    raise place.error("media.policy.error.unknown_field", name=name, hint="media.policy.hint.list_fields")
+
+
+def _check_operator(raw: dict, place: _Place) -> str:
+    operator = str(raw["operator"]).strip()
     if operator not in OPERATORS:
-        raise PolicyError(f"{where}: test {index + 1}: unknown operator {operator!r}; use one of {', '.join(OPERATORS)}")
-    if operator in ("in", "not in") and not isinstance(raw["value"], list):
-        raise PolicyError(f"{where}: test {index + 1}: operator {operator!r} needs a list value")
-    severity = _severity(raw.get("severity", "error"), f"{where}: test {index + 1}: severity")
-    on_unknown = raw.get("on_unknown")
-    return PolicyTest(id=str(raw.get("id") or f"test-{index + 1}"), field=field_name, operator=operator,
-                      value=raw["value"], severity=severity, clause=raw.get("clause"),
-                      on_unknown=_severity(on_unknown, f"{where}: test {index + 1}: on_unknown") if on_unknown else None)
+        raise place.error("media.policy.error.unknown_operator", operator=operator,
+                          hint="media.policy.hint.operators", hint_params={"operators": ", ".join(OPERATORS)})
+    value = raw["value"]
+    if operator in ("in", "not in") and not isinstance(value, list):
+        raise place.error("media.policy.error.needs_list", operator=operator, hint="media.policy.hint.list_value")
+    if operator in ORDERING_OPERATORS and (isinstance(value, bool) or not isinstance(value, (int, float))):
+        raise place.error("media.policy.error.needs_number", operator=operator, value=str(value),
+                          hint="media.policy.hint.number_value")
+    return operator
 
 
-def _severity(value: Any, where: str) -> Severity:
+def _severity(value: Any, setting: str, file: str, line: int | None = None) -> Severity:
     try:
         return Severity.parse(value)
     except ValueError:
-        names = ", ".join(s.value for s in Severity)
-        raise PolicyError(f"{where} must be one of {names}") from None
+        raise PolicyError("media.policy.error.severity", file=file, line=line, setting=setting, value=str(value),
+                          hint="media.policy.hint.severities",
+                          hint_params={"names": ", ".join(s.value for s in Severity)}) from None
+
+
+def _parse_test(raw: Any, place: _Place) -> PolicyTest:
+    if not isinstance(raw, dict):
+        raise place.error("media.policy.error.test_not_mapping", hint="media.policy.hint.example")
+    missing = [key for key in ("field", "operator", "value") if key not in raw]
+    if missing:
+        raise place.error("media.policy.error.test_lacks", missing=", ".join(missing), hint="media.policy.hint.example")
+    field_name, operator = _check_field(raw, place), _check_operator(raw, place)
+    on_unknown = raw.get("on_unknown")
+    return PolicyTest(id=str(raw.get("id") or f"test-{place.index}"), field=field_name, operator=operator,
+                      value=raw["value"], severity=_severity(raw.get("severity", "error"), "severity", place.file,
+                                                             place.line),
+                      clause=raw.get("clause"),
+                      on_unknown=_severity(on_unknown, "on_unknown", place.file, place.line) if on_unknown else None)
 
 
 def parse_policy(text: str, where: str, default_name: str) -> Policy:
@@ -111,12 +167,14 @@ def parse_policy(text: str, where: str, default_name: str) -> Policy:
         data = yamlio.load(text)
     except yamlio.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = f" line {mark.line + 1}" if mark else ""
-        raise PolicyError(f"{where}{line}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+        raise PolicyError("media.policy.error.yaml", file=where, line=mark.line + 1 if mark else None,
+                          problem=str(getattr(exc, "problem", None) or exc), hint="media.policy.hint.yaml") from None
     if not isinstance(data, dict) or not isinstance(data.get("tests"), list) or not data["tests"]:
-        raise PolicyError(f"{where}: a policy is a mapping with a non-empty list of `tests:`")
-    on_unknown = _severity(data.get("on_unknown", "warning"), f"{where}: on_unknown")
-    tests = tuple(_parse_test(raw, i, where) for i, raw in enumerate(data["tests"]))
+        raise PolicyError("media.policy.error.shape", file=where, hint="media.policy.hint.example")
+    on_unknown = _severity(data.get("on_unknown", "warning"), "on_unknown", where)
+    lines = _test_lines(text)
+    tests = tuple(_parse_test(raw, _Place(where, i + 1, lines[i] if i < len(lines) else None))
+                  for i, raw in enumerate(data["tests"]))
     name = str(data.get("name") or default_name)
     return Policy(name=name, title=str(data.get("title") or name), tests=tests,
                   description=str(data.get("description") or "").strip(), on_unknown=on_unknown, source=where)
@@ -126,9 +184,9 @@ def parse_policy(text: str, where: str, default_name: str) -> Policy:
 def _load_builtin(name: str) -> Policy:
     entry = _builtin_folder() / f"{name}.yaml"
     if not entry.is_file():
-        raise PolicyError(f"unknown policy {name!r}; built-in policies: {', '.join(builtin_policies())}; "
-                          "or give a path to a policy .yaml file")
-    return parse_policy(entry.read_text(encoding="utf-8"), f"policy {name}", name)
+        raise PolicyError("media.policy.error.unknown", name=name, known=", ".join(builtin_policies()),
+                          hint="media.policy.hint.name_or_file")
+    return parse_policy(entry.read_text(encoding="utf-8"), f"policies/{name}.yaml", name)
 
 
 def load_policy(name_or_path: str | Path) -> Policy:
@@ -137,11 +195,12 @@ def load_policy(name_or_path: str | Path) -> Policy:
     if names_a_file(spec):
         path = Path(spec)
         if not path.is_file():
-            raise PolicyError(f"policy file {path} does not exist")
+            key = "media.policy.error.not_a_file" if path.exists() else "media.policy.error.no_file"
+            raise PolicyError(key, file=str(path), hint="media.policy.hint.name_or_file")
         try:
             text = read_text(path).text  # a studio's policy may come from a Windows editor
         except OSError as exc:
-            raise PolicyError(f"policy file {path} cannot be read ({exc})") from None
+            raise PolicyError("media.policy.error.unreadable", file=str(path), error=exc.strerror or str(exc)) from None
         return parse_policy(text, str(path), path.stem)
     return _load_builtin(spec)
 
@@ -206,17 +265,57 @@ def evaluate(policy: Policy, facts: MediaFacts) -> list[Outcome]:
     return outcomes
 
 
-def problems(outcomes: list[Outcome]) -> list[Outcome]:
-    """Failed and unknown outcomes, one per field: the most severe.
+@dataclass(frozen=True)
+class FieldVerdict:
+    """One field's verdict over every test of it: one row, one finding at most.
+
+    ``decisive`` is the outcome that speaks for the field: the most severe
+    failed or unknown test (the first of equals), else the first test.
+    """
+
+    field: str
+    outcomes: tuple[Outcome, ...]
+    decisive: Outcome
+
+    @property
+    def result(self) -> str:
+        if self.decisive.result in (FAIL, UNKNOWN):
+            return self.decisive.result
+        return SKIPPED if all(o.result == SKIPPED for o in self.outcomes) else PASS
+
+    @property
+    def severity(self) -> Severity | None:
+        return self.decisive.severity if self.result in (FAIL, UNKNOWN) else None
+
+    @property
+    def measured(self) -> Any:
+        return self.decisive.measured
+
+    @property
+    def is_problem(self) -> bool:
+        return self.result in (FAIL, UNKNOWN)
+
+
+def _decisive(outcomes: list[Outcome]) -> Outcome:
+    problems_found = [o for o in outcomes if o.result in (FAIL, UNKNOWN)]
+    if not problems_found:
+        return outcomes[0]
+    return max(problems_found, key=lambda o: o.severity.rank)  # max keeps the first of equals
+
+
+def field_verdicts(outcomes: list[Outcome]) -> list[FieldVerdict]:
+    """One verdict per field, in the order the policy first tests each field.
 
     Two tests on one field (frame rate ≥ 23.976 as an error, ≥ 24 as a
-    warning) must not report one problem twice.
+    warning) are two thresholds of one requirement: a file at 15 fps fails
+    it once, as an error, and never twice.
     """
-    chosen: dict[str, Outcome] = {}
+    by_field: dict[str, list[Outcome]] = {}
     for outcome in outcomes:
-        if outcome.result not in (FAIL, UNKNOWN):
-            continue
-        current = chosen.get(outcome.test.field)
-        if current is None or outcome.severity.rank > current.severity.rank:
-            chosen[outcome.test.field] = outcome
-    return [o for o in outcomes if chosen.get(o.test.field) is o]
+        by_field.setdefault(outcome.test.field, []).append(outcome)
+    return [FieldVerdict(name, tuple(found), _decisive(found)) for name, found in by_field.items()]
+
+
+def problems(outcomes: list[Outcome]) -> list[Outcome]:
+    """The decisive outcome of each field that failed or is unknown: one per field."""
+    return [verdict.decisive for verdict in field_verdicts(outcomes) if verdict.is_problem]

@@ -4,9 +4,10 @@ A 20-minute lecture is decoded once; the decoded frames fan out to every
 measuring filter of one ffmpeg filter graph:
 
 - sound: EBU R128 integrated loudness, loudness range and true peak
-  (``ebur128``); clipped samples (``astats`` on 16-bit samples, where anything
-  at or beyond full scale is clipped); noise floor (``astats`` on the float
-  samples: the quietest 50 ms window); silent stretches (``silencedetect``);
+  (``ebur128``); clipped samples of each channel (``astats`` on 16-bit
+  samples, where anything at or beyond full scale is clipped); noise floor
+  (``astats`` on the float samples: the quietest 50 ms window); silent
+  stretches (``silencedetect``);
 - picture: black stretches (``blackdetect``), frozen stretches
   (``freezedetect``), interlacing (``idet``) and sharpness (``blurdetect``).
 
@@ -28,10 +29,10 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..run.process import ProcessRunner
-from .ffmpeg import ffmpeg_input, run_ffmpeg
+from .ffmpeg import ffmpeg_input, filter_help, run_ffmpeg
 
 # Bump when QcAnalysis or the measuring graph changes meaning.
-QC_SCHEMA = 2
+QC_SCHEMA = 3  # 3: clipped samples per channel
 
 ANALYSIS_WIDTH = 640  # black, freeze and blur are judged on frames at most this wide
 BLACK_FREEZE_STEP = 5  # every 5th frame: 5 per second at 25p, timestamps within 0.2 s
@@ -83,7 +84,7 @@ class QcAnalysis:
     integrated_lufs: float | None = None
     loudness_range_lu: float | None = None
     true_peak_dbtp: float | None = None
-    clipped_samples: int | None = None
+    clipped_per_channel: list[int] | None = None  # full-scale samples of channel 1, 2 …; None: not measured
     noise_floor_dbfs: float | None = None
     silences: list[list[float]] = field(default_factory=list)
     # picture (rubric criterion 2)
@@ -102,10 +103,25 @@ class QcAnalysis:
         decided = tff + bff + prog
         return (tff + bff) / decided if decided >= 10 else None
 
+    @property
+    def worst_clipping(self) -> tuple[int, int] | None:
+        """(channel number from 1, clipped samples) of the most clipped channel; the first of equals."""
+        if not self.clipped_per_channel:
+            return None
+        count = max(self.clipped_per_channel)
+        return self.clipped_per_channel.index(count) + 1, count
+
+    @property
+    def clipped_samples(self) -> int | None:
+        """Clipped samples of the most clipped channel (what MD111 judges; never an average)."""
+        worst = self.worst_clipping
+        return None if worst is None else worst[1]
+
     def sound_figures(self) -> dict[str, Any]:
         """Evidence for rubric criterion 1 (sound quality)."""
         return {"integrated_lufs": self.integrated_lufs, "loudness_range_lu": self.loudness_range_lu,
                 "true_peak_dbtp": self.true_peak_dbtp, "clipped_samples": self.clipped_samples,
+                "clipped_per_channel": self.clipped_per_channel,
                 "noise_floor_dbfs": self.noise_floor_dbfs, "silences": self.silences}
 
     def image_figures(self) -> dict[str, Any]:
@@ -137,13 +153,20 @@ def _video_chain(settings: QcSettings) -> str:
     )
 
 
+def _clip_measures() -> str:
+    """What astats counts per channel; "Abs Peak count" (ffmpeg ≥ 6.1) only where this ffmpeg has it."""
+    measures = "Min_level+Max_level+Peak_count"
+    return measures + "+Abs_Peak_count" if "Abs_Peak_count" in filter_help("astats") else measures
+
+
 def _audio_chain(settings: QcSettings) -> str:
     return (
         "[0:a:0]asplit=2[qc_am][qc_ac];"
         # 16-bit copy: a decoded sample at or past full scale saturates there,
-        # so the samples at the extremes are the clipped ones.
+        # so the samples at the extremes are the clipped ones. Per channel:
+        # the overall figures are averages, which halve a one-sided fault.
         "[qc_ac]aformat=sample_fmts=s16,"
-        "astats@clip=measure_perchannel=none:measure_overall=Min_level+Max_level+Peak_count,anullsink;"
+        f"astats@clip=measure_perchannel={_clip_measures()}:measure_overall=none,anullsink;"
         # framelog=verbose keeps the per-100-ms loudness lines out of the log.
         "[qc_am]ebur128@qc=peak=true:framelog=verbose,"
         "astats@floor=measure_perchannel=none:measure_overall=Noise_floor+Peak_level,"
@@ -180,10 +203,12 @@ _PATTERNS = {
                        r"\s+Undetermined:\s*(\d+)"),
     "blur": re.compile(r"lavfi\.blur=" + _NUMBER),
     "noise_floor": re.compile(r"Noise floor dB:\s*" + _NUMBER),
-    "min_level": re.compile(r"Min level:\s*" + _NUMBER),
-    "max_level": re.compile(r"Max level:\s*" + _NUMBER),
-    "peak_count": re.compile(r"Peak count:\s*" + _NUMBER),
 }
+# One channel's line of astats@clip: "Channel: 2", "Min level: -32768.000000", "Abs Peak count: 37680".
+_CLIP_LINE = re.compile(r"\]\s+(Channel|Min level|Max level|Peak count|Abs Peak count):\s*" + _NUMBER)
+_CLIP_KEYS = {"Min level": "min_level", "Max level": "max_level", "Peak count": "peak_count",
+              "Abs Peak count": "abs_peak_count"}
+S16_TOP, S16_BOTTOM = 32767, -32768
 
 
 def _keep_line(line: str) -> bool:
@@ -216,12 +241,41 @@ def _close_stretches(starts_ends: list[tuple[str, float]], end_of_file: float | 
     return stretches
 
 
+def _read_channel_line(line: str, channels: list[dict[str, float]]) -> None:
+    """One line of astats@clip: "Channel: N" opens a channel, the figures after it are its own."""
+    match = _CLIP_LINE.search(line)
+    if match is None:
+        return
+    name, value = match.group(1), float(match.group(2))
+    if name == "Channel":
+        channels.append({})
+    elif channels:
+        channels[-1][_CLIP_KEYS[name]] = value
+
+
+def _clipped_samples(stats: dict[str, float]) -> int:
+    """Samples of one channel at full scale, from its astats figures.
+
+    "Peak count" counts the samples at the channel's minimum and at its
+    maximum. When both are the rails, all of them are clipped. When only one
+    is, the other extreme is ordinary sound: "Abs Peak count" (the samples at
+    the larger magnitude, i.e. at the rail) is then the right figure, where
+    this ffmpeg reports it; an older one leaves the slight overcount.
+    """
+    top, bottom = stats.get("max_level", 0) >= S16_TOP, stats.get("min_level", 0) <= S16_BOTTOM
+    if not (top or bottom):
+        return 0
+    if top and bottom:
+        return int(stats["peak_count"])
+    return int(stats.get("abs_peak_count", stats["peak_count"]))
+
+
 def parse_log(lines: list[str], analysis: QcAnalysis) -> None:
     """Fill ``analysis`` from the kept log lines of one analysis pass."""
     silence_events: list[tuple[str, float]] = []
     freeze_events: list[tuple[str, float]] = []
     blur_values: list[float] = []
-    clip: dict[str, float] = {}
+    channels: list[dict[str, float]] = []
     for line in lines:
         summary = _SUMMARY.match(line)
         if summary:
@@ -268,16 +322,12 @@ def parse_log(lines: list[str], analysis: QcAnalysis) -> None:
             if match:
                 analysis.noise_floor_dbfs = _float(match.group(1))
         elif line.startswith("[astats@clip"):
-            for key in ("min_level", "max_level", "peak_count"):
-                match = _PATTERNS[key].search(line)
-                if match:
-                    clip[key] = float(match.group(1))
+            _read_channel_line(line, channels)
     analysis.silences = _close_stretches(silence_events, analysis.duration)
     analysis.freezes = _close_stretches(freeze_events, analysis.duration)
     analysis.blur = round(statistics.median(blur_values), 3) if blur_values else None
-    if "peak_count" in clip:
-        at_full_scale = clip.get("max_level", 0) >= 32767 or clip.get("min_level", 0) <= -32768
-        analysis.clipped_samples = int(clip["peak_count"]) if at_full_scale else 0
+    if channels and all("peak_count" in stats for stats in channels):
+        analysis.clipped_per_channel = [_clipped_samples(stats) for stats in channels]
 
 
 def analyse_media(path: str | Path, *, has_video: bool, has_audio: bool, duration: float | None,

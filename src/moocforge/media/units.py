@@ -1,13 +1,17 @@
 """How media figures are written for people: times, rates, sizes.
 
-Language-neutral on purpose: units (Mbit/s, kHz, LUFS) are the international
-symbols the ATU regulation itself uses, so a finding's numbers read the same
-in Kazakh, Russian and English; the words around them come from the catalogue.
+Numbers are formatted here; the unit words around them come from the
+catalogue in the reader's language (812.4 MB, 812.4 МБ). Sizes and bit rates
+share one unit system, the decimal one of the regulation's "Mbit/s"
+(1 MB = 10^6 bytes), so that 8 Mbit/s for 60 seconds reads as the 60 MB the
+file really holds, not as 57.2.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from ..i18n import t
 
 
 def clock(seconds: float | None) -> str:
@@ -53,39 +57,19 @@ def plain(value: Any) -> str:
     return str(value)
 
 
-def size(num_bytes: int | None) -> str:
+# Decimal size steps, each 1000 times the last, as in Mbit/s.
+SIZE_UNITS = ("B", "kB", "MB", "GB", "TB")
+
+
+def size(num_bytes: int | None, lang: str = "en") -> str:
+    """A file size in decimal units: 812.4 MB for 812 400 000 bytes (catalogue keys ``media.size.*``)."""
     if num_bytes is None:
         return "?"
-    value = float(num_bytes)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{value:.1f} GB"
-
-
-_OPERATOR_SIGNS = {">=": "≥", "<=": "≤", "!=": "≠"}
-
-
-def operator(op: str) -> str:
-    """A policy operator as people write it: >= becomes ≥."""
-    return _OPERATOR_SIGNS.get(op, op)
-
-
-# How each facts field is shown in tables and messages: (formatter, unit).
-FIELD_DISPLAY: dict[str, tuple] = {
-    "video.bit_rate": (mbit, "Mbit/s"),
-    "general.overall_bit_rate": (mbit, "Mbit/s"),
-    "audio.bit_rate": (lambda v: "?" if v is None else f"{v / 1000:.0f}", "kbit/s"),
-    "audio.sampling_rate": (khz, "kHz"),
-    "video.frame_rate": (plain, "fps"),
-    "video.bit_depth": (plain, "bit"),
-    "audio.bit_depth": (plain, "bit"),
-    "general.duration": (clock, ""),
-    "video.duration": (clock, ""),
-    "audio.duration": (clock, ""),
-    "file.size": (size, ""),
-}
+    value, step = float(num_bytes), 0
+    while round(value, 1) >= 1000 and step < len(SIZE_UNITS) - 1:
+        value, step = value / 1000, step + 1
+    number = f"{value:.0f}" if step == 0 else f"{value:.1f}"
+    return f"{number} {t('media.size.' + SIZE_UNITS[step], lang)}"
 
 
 # The unit code (see report/values.py) of each facts field a policy may test.
@@ -104,10 +88,3 @@ FIELD_UNITS: dict[str, str] = {
     "audio.duration": "clock",
     "file.size": "bytes",
 }
-
-
-def show(field: str, value: Any, with_unit: bool = True) -> str:
-    """A field's value as a person reads it (``video.bit_rate`` 52300000 → "52.3 Mbit/s")."""
-    formatter, unit = FIELD_DISPLAY.get(field, (plain, ""))
-    text = formatter(value) if value is not None else "?"
-    return f"{text} {unit}" if with_unit and unit and value is not None else text

@@ -4,8 +4,12 @@ Moodle's rules, line by line (after PHP ``trim``; lines shorter than two
 bytes are skipped): a line ``[A-Z]`` + ``.`` or ``)`` is an option (the
 space after it is optional in current Moodle); a line starting ``ANSWER:``
 closes the question, its first character naming the correct option by
-*position* (A = first); any other line starts a new question, silently
-discarding an unfinished one. A question needs at least two options.
+*position* (A = first); any other line starts a new question. An
+unfinished question before it is an import error ("questionnotcomplete"),
+and so are options or ANSWER before any question and fewer than two
+options; with the import form's default "Stop on error" Moodle then
+imports nothing from the file. A question still open at the end of the
+file is dropped without a word (``question/format/aiken/format.php``).
 
 Moodle reports few of the ways this goes wrong and misreads the rest, so this
 reader diagnoses the usual slips by name — Cyrillic А В С Е for Latin
@@ -89,8 +93,8 @@ class AikenReader:
                     current.labels.append(line[0])
                     continue
             self._dispatch(line, number)
-        if self.current is not None:
-            self._problem("no_answer_line", self.current.line, stem=self.current.stem)
+        if self.current is not None:  # Moodle drops it without a word (no next question to report it)
+            self._problem("no_answer_line_at_end", self.current.line, stem=self.current.stem)
         if not self.bank.questions and not self.bank.problems:
             self._problem("no_questions", 1)
         return self.bank

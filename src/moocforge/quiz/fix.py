@@ -6,6 +6,10 @@ ordinary space for a non-breaking one, a question joined back onto one
 line …), plus UTF-8 and LF line ends for the whole file. Reading, fixing
 and re-reading repeat until nothing more changes, because one correction
 can reveal the next (a joined question line exposes its option letters).
+
+A file whose encoding is uncertain (``textio.DecodedText.certain``) is not
+fixed: rewriting it as UTF-8 from a wrong guess would turn ``ö`` into ``ц``
+for good. ``UncertainEncoding`` asks for ``--encoding`` instead.
 """
 
 from __future__ import annotations
@@ -13,8 +17,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from .load import LoadedBank, parse_text, read_bank_bytes
-from .problems import Problem
+from .load import LoadedBank, UncertainEncoding, parse_text, read_bank_bytes
+from .problems import SOURCE_ONLY_CODES, Problem
 
 MAX_PASSES = 4
 
@@ -67,13 +71,18 @@ def apply_line_fixes(text: str, problems: list[Problem]) -> tuple[str, list[Prob
     return "\n".join(kept), applied
 
 
-def fix_bank(data: bytes, name: str) -> FixResult:
-    """Correct a bank file's bytes; the result says what changed and what still needs a person."""
-    loaded: LoadedBank = read_bank_bytes(data, name)
+def fix_bank(data: bytes, name: str, *, encoding: str | None = None) -> FixResult:
+    """Correct a bank file's bytes; the result says what changed and what still needs a person.
+
+    ``encoding`` overrides detection; without it an uncertain guess raises UncertainEncoding.
+    """
+    loaded: LoadedBank = read_bank_bytes(data, name, encoding=encoding)
+    if not loaded.decoded.certain:
+        raise UncertainEncoding(name, loaded.decoded)
     fmt = loaded.bank.format
     text = loaded.decoded.text
     result = FixResult(text, text, loaded.decoded.encoding, loaded.decoded.line_ending)
-    problems = [p for p in loaded.bank.problems if p.code != "not_utf8"]
+    problems = [p for p in loaded.bank.problems if p.code not in SOURCE_ONLY_CODES]
     for _ in range(MAX_PASSES):
         text, applied = apply_line_fixes(text, problems)
         if not applied:

@@ -162,8 +162,8 @@ class GiftReader:
             self._finish(question, comments)
             return
         if start < 0 or finish < 0:
-            brace = "}" if start < 0 else "{"
-            self._problem("brace_missing", block.line_at(max(start, finish)), brace=brace)
+            missing = "{" if start < 0 else "}"  # the brace that is not there
+            self._problem("brace_missing", block.line_at(max(start, finish)), brace=missing)
             return
         if finish < start:
             self._problem("brace_order", block.line_at(finish))

@@ -6,6 +6,7 @@ from collections import Counter
 
 from ..findings import Severity
 from .model import Bank, Kind
+from .validity import bank_grade_problems
 
 
 def bank_stats(bank: Bank) -> dict:
@@ -18,6 +19,7 @@ def bank_stats(bank: Bank) -> dict:
             keys[chr(65 + index) if index < 26 else str(index + 1)] += 1
     choice_questions = [q for q in gradable if q.kind is Kind.MULTICHOICE]
     options = sum(len(q.choices) for q in choice_questions)
+    problems = bank.problems + bank_grade_problems(bank)  # what `quiz lint` reports for the file
     return {
         "format": bank.format,
         "questions": len(gradable),
@@ -26,8 +28,8 @@ def bank_stats(bank: Bank) -> dict:
         "by_category": dict(sorted(Counter(q.category or "" for q in gradable).items())),
         "answer_keys": dict(sorted(keys.items())),
         "average_options": round(options / len(choice_questions), 2) if choice_questions else None,
-        "errors": sum(1 for p in bank.problems if p.severity is Severity.ERROR),
-        "warnings": sum(1 for p in bank.problems if p.severity is Severity.WARNING),
+        "errors": sum(1 for p in problems if p.severity is Severity.ERROR),
+        "warnings": sum(1 for p in problems if p.severity is Severity.WARNING),
     }
 
 

@@ -41,10 +41,10 @@ UNWRAPPED_WIDTH = 10_000
 
 
 def report_width(to_file: bool, stream=None) -> int:
-    """The terminal's width (COLUMNS wins); no wrapping at all for a file or a pipe."""
+    """The terminal's width (COLUMNS, else what the terminal says); no wrapping for a file or a pipe."""
     stream = stream or sys.stdout
     isatty = getattr(stream, "isatty", None)
-    if os.environ.get("COLUMNS") or (not to_file and isatty and isatty()):
+    if not to_file and isatty and isatty():
         return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
     return UNWRAPPED_WIDTH
 

@@ -42,12 +42,13 @@ SYMBOL_UNITS = {"percent": "%", "ratio": "%", "LUFS": "LUFS", "LU": "LU", "dBTP"
 _OPERATOR_SIGNS = {">=": "≥", "<=": "≤", "!=": "≠", ">": ">", "<": "<", "=": ""}
 
 
-def plain(value: Any) -> str:
-    """A value without a unit: numbers without needless decimals, lists joined, dates ISO."""
+def plain(value: Any, lang: str | None = None) -> str:
+    """A value without a unit: numbers without needless decimals, lists joined, dates ISO;
+    yes/no in ``lang`` (the words "true"/"false" when no language is given)."""
     if value is None:
         return "?"
     if isinstance(value, bool):
-        return str(value).lower()
+        return t(f"report.{'yes' if value else 'no'}", lang) if lang else str(value).lower()
     if isinstance(value, float):
         if not math.isfinite(value):
             return "NaN" if value != value else ("∞" if value > 0 else "−∞")
@@ -56,13 +57,13 @@ def plain(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, (list, tuple, set, frozenset)):
         items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
-        return ", ".join(plain(v) for v in items)
+        return ", ".join(plain(v, lang) for v in items)
     if isinstance(value, PurePath):
         return value.as_posix()
     return str(value)
 
 
-def _number(value: Any, unit: str | None) -> str:
+def _number(value: Any, unit: str | None, lang: str) -> str:
     """The number part, converted to the unit people read (bit/s → Mbit/s, Hz → kHz …)."""
     if unit == "clock":
         return media_units.clock(value) if isinstance(value, (int, float)) else plain(value)
@@ -73,10 +74,10 @@ def _number(value: Any, unit: str | None) -> str:
     if unit == "ratio" and isinstance(value, (int, float)):
         return plain(round(value * 100, 1))
     if unit == "bytes" and isinstance(value, (int, float)):
-        return media_units.size(int(value))
+        return media_units.size(int(value), lang)
     if unit == "px" and isinstance(value, (list, tuple)):
         return "×".join(plain(v) for v in value)
-    return plain(value)
+    return plain(value, lang)
 
 
 def unit_text(unit: str | None, lang: str) -> str:
@@ -91,7 +92,7 @@ def unit_text(unit: str | None, lang: str) -> str:
 
 
 def with_unit(value: Any, unit: str | None, lang: str) -> str:
-    number = _number(value, unit)
+    number = _number(value, unit, lang)
     symbol = unit_text(unit, lang)
     return f"{number} {symbol}" if symbol and value is not None else number
 
@@ -110,11 +111,11 @@ def format_bound(bound: Bound | None, lang: str) -> str:
         return t("report.bound.filled", lang)
     if bound.op == "between":
         symbol = unit_text(bound.unit, lang)
-        span = f"{_number(bound.value, bound.unit)}–{_number(bound.upper, bound.unit)}"
+        span = f"{_number(bound.value, bound.unit, lang)}–{_number(bound.upper, bound.unit, lang)}"
         return f"{span} {symbol}" if symbol else span
     if bound.op in ("in", "not in"):
         key = "report.bound.one_of" if bound.op == "in" else "report.bound.none_of"
-        return t(key, lang, values=", ".join(_number(v, bound.unit) for v in bound.value))
+        return t(key, lang, values=", ".join(_number(v, bound.unit, lang) for v in bound.value))
     sign = _OPERATOR_SIGNS[bound.op]
     text = with_unit(bound.value, bound.unit, lang)
     return f"{sign} {text}" if sign else text

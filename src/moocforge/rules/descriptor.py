@@ -4,17 +4,48 @@ from __future__ import annotations
 
 import re
 
-from ..findings import Quantity, Severity, at_most, filled, one_of
+from ..course.validation import label_key
+from ..findings import Quantity, Severity, at_most, equal_to, filled, one_of
 from .registry import RuleContext, rule
+from .structure import whole
 
-# A sentence ends at . ! ? … followed by space and more text. Abbreviations such
-# as "т.б." are rare in a 100-character annotation; counting them is acceptable.
-_SENTENCE_END = re.compile(r"[.!?…]+(?=\s+\S)")
+# Words written with a point that do not end a sentence: "напр.", "см.", "etc.", in Kazakh,
+# Russian and English as authors write them. Single letters and chains of them —
+# initials ("А. Байтұрсынұлы", "И.И. Иванов"), "т. е.", "т.б.", "e.g." — are recognised
+# by their shape. A sentence that ends on one of these is counted with the next: the
+# rule would rather miss a second sentence than invent one.
+ABBREVIATIONS = frozenset({
+    "жж", "ғғ", "мыс", "бет", "проф", "доц", "акад",
+    "напр", "см", "ср", "др", "пр", "гг", "вв", "им", "стр", "рис", "табл", "млн", "млрд", "тыс", "англ", "рус",
+    "каз", "лат", "ул", "обл",
+    "etc", "vs", "cf", "dr", "prof", "mr", "mrs", "ms", "no", "fig", "approx", "al",
+})
+# A candidate end: . ! ? … then space, then what can start a sentence (a capital, a digit, a quote).
+_CANDIDATE_END = re.compile(r"[.!?…]+(?=\s+[«\"'(\[]?[\d\w])")
+_LAST_WORD = re.compile(r"[\w.]+$")
+# Single letters joined by points: initials ("И.И"), and "т.е", "e.g", "т.б" however spaced.
+_LETTERS_AND_POINTS = re.compile(r"^(\w\.)*\w$")
+
+
+def _ends_sentence(text: str, end: re.Match) -> bool:
+    following = text[end.end():].lstrip().lstrip("«\"'([")
+    if not following or not (following[0].isupper() or following[0].isdigit()):
+        return False  # "… және т.б. деректер": a sentence starts with a capital or a number
+    if not end.group().startswith("."):
+        return True
+    word = _LAST_WORD.search(text, 0, end.start())
+    if word is None:
+        return True
+    token = word.group().lower()
+    return not _LETTERS_AND_POINTS.match(token) and token not in ABBREVIATIONS
 
 
 def count_sentences(text: str) -> int:
+    """Sentences in ``text``; abbreviations and initials do not end one (ATU form 01 item 10)."""
     text = text.strip()
-    return len(_SENTENCE_END.findall(text)) + 1 if text else 0
+    if not text:
+        return 0
+    return 1 + sum(1 for end in _CANDIDATE_END.finditer(text) if _ends_sentence(text, end))
 
 
 def _is_blank(value) -> bool:
@@ -67,12 +98,19 @@ def level_allowed(ctx: RuleContext):
                           measured=Quantity(level), expected=one_of(allowed))
 
 
+def field_label(*path) -> dict | str:
+    """A field as an author reads it: its form 01 label where it has one, else its name."""
+    key = label_key(path)
+    return {"i18n": key} if key else ".".join(map(str, path))
+
+
 @rule("CD104", name="required-fields", area="descriptor", severity=Severity.ERROR,
       clause="ATU form 01", messages=("missing",), thresholds=("descriptor.required_fields",))
 def required_fields(ctx: RuleContext):
     for name in ctx.threshold("descriptor.required_fields"):
         if _is_blank(getattr(ctx.model, name, None)):
-            yield ctx.finding("missing", field_path=(name,), params={"field": name}, expected=filled())
+            yield ctx.finding("missing", field_path=(name,), params={"field": name, "label": field_label(name)},
+                              expected=filled())
 
 
 @rule("CD105", name="author-details", area="descriptor", severity=Severity.WARNING,
@@ -80,11 +118,11 @@ def required_fields(ctx: RuleContext):
 def author_details(ctx: RuleContext):
     wanted = ctx.threshold("descriptor.author_fields")
     for i, author in enumerate(ctx.model.authors):
-        missing = [name for name in wanted if _is_blank(getattr(author, name, None))]
-        if missing:
-            yield ctx.finding("incomplete", field_path=("authors", i),
-                              params={"author": author.name, "fields": ", ".join(missing)},
-                              measured=Quantity(missing, "fields"), expected=filled())
+        for name in wanted:
+            if _is_blank(getattr(author, name, None)):
+                yield ctx.finding("incomplete", field_path=("authors", i),
+                                  params={"author": author.name, "field": name, "label": field_label("authors", name)},
+                                  expected=filled())
 
 
 @rule("CD106", name="promo-declared", area="descriptor", severity=Severity.ERROR,
@@ -97,11 +135,10 @@ def promo_declared(ctx: RuleContext):
 @rule("CD107", name="description-parts", area="descriptor", severity=Severity.WARNING,
       clause="ATU §7.8", messages=("missing",), thresholds=("descriptor.description_parts",))
 def description_parts(ctx: RuleContext):
-    missing = [name for name in ctx.threshold("descriptor.description_parts")
-               if _is_blank(getattr(ctx.model, name, None))]
-    if missing:
-        yield ctx.finding("missing", field_path=(), params={"fields": ", ".join(missing)},
-                          measured=Quantity(missing, "fields"), expected=filled())
+    for name in ctx.threshold("descriptor.description_parts"):
+        if _is_blank(getattr(ctx.model, name, None)):
+            yield ctx.finding("missing", field_path=(name,), params={"field": name, "label": field_label(name)},
+                              expected=filled())
 
 
 @rule("CD108", name="duplicate-outcome-id", area="descriptor", severity=Severity.ERROR,
@@ -144,3 +181,37 @@ def template_placeholder(ctx: RuleContext):
         if _PLACEHOLDER.search(text):
             where = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in path).replace(".[", "[")
             yield ctx.finding("placeholder", field_path=path, params={"field": where}, measured=Quantity(text))
+
+
+@rule("CD110", name="duration-matches-modules", area="descriptor", severity=Severity.WARNING,
+      clause="ATU form 01 item 7, §8.1", messages=("mismatch",), criteria=(3,))
+def duration_matches_modules(ctx: RuleContext):
+    weeks, modules = ctx.model.duration_weeks, len(ctx.model.modules)
+    # A module is one week (§8.1): a duration that disagrees misleads learners and the platform.
+    if weeks is not None and modules and weeks != modules:
+        yield ctx.finding("mismatch", field_path=("duration_weeks",), params={"weeks": weeks, "modules": modules},
+                          measured=Quantity(weeks, "count"), expected=equal_to(modules, "count"))
+
+
+def course_hours(model) -> float | None:
+    """The course's academic hours: declared, else the sum of module workloads when every module declares one."""
+    if model.hours is not None:
+        return model.hours
+    workloads = [m.workload_hours for m in model.modules]
+    return sum(workloads) if workloads and None not in workloads else None
+
+
+@rule("CD111", name="credits-match-hours", area="descriptor", severity=Severity.WARNING,
+      clause="ATU form 01 item 7", messages=("mismatch",), thresholds=("descriptor.hours_per_credit",),
+      criteria=(3,))
+def credits_match_hours(ctx: RuleContext):
+    ratio = ctx.threshold("descriptor.hours_per_credit")
+    credits, hours = ctx.model.credits, course_hours(ctx.model)
+    if not ratio or credits is None or hours is None:
+        return  # the ATU text sets no ratio: a department profile turns this on
+    expected = credits * ratio
+    if abs(hours - expected) > 0.01:
+        yield ctx.finding("mismatch", field_path=("credits",),
+                          params={"credits": whole(credits), "ratio": whole(ratio), "expected": whole(expected),
+                                  "hours": whole(hours)},
+                          measured=Quantity(hours, "h"), expected=equal_to(expected, "h"))

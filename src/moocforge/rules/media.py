@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..findings import Bound, Quantity, Severity, at_least, at_most, between, less_than, more_than
 from ..media import units
-from ..media.policy import FAIL, problems
+from ..media.policy import FAIL, field_label_key, problems
 from ..media.probe import STATUS_OK
 from .registry import RuleContext, rule
 
@@ -70,13 +70,23 @@ def _minimum(policy, field_name: str):
     return max(values) if values else None
 
 
+def unknown_hint_key(field_name: str) -> str:
+    """How to find or fix a field the file does not state, with an example for that field."""
+    return f"media.unknown_hint.{field_name}"
+
+
 def _policy_message(outcome, facts, policy) -> tuple[str, dict]:
+    """The message of one field's problem and its parameters.
+
+    Fields with a message of their own say the figures in it; the others
+    ("fails", "unknown") name the field in words and leave the figures to
+    the finding's measured and expected values, which every report writes
+    with units in the reader's language.
+    """
     test = outcome.test
-    params = {"policy": policy.name, "test": test.id, "field": test.field,
-              "measured": units.show(test.field, outcome.measured), "operator": test.operator,
-              "expected": units.show(test.field, test.value)}
+    params = {"policy": policy.name, "test": test.id, "field": {"i18n": field_label_key(test.field)}}
     if outcome.result != FAIL:
-        return "unknown", params
+        return "unknown", {**params, "hint": {"i18n": unknown_hint_key(test.field)}}
     special = _FIELD_MESSAGES.get(test.field)
     if special is None or test.operator not in special[1]:
         return "fails", params
@@ -110,27 +120,39 @@ def _bound(operator: str, value, unit: str | None) -> Bound:
 
 @rule("MD102", name="media-policy", area="media", severity=Severity.ERROR, clause="ATU §9.1–9.2",
       messages=("no_video", "no_audio", "not_intra", "bit_rate", "resolution", "interlaced", "frame_rate", "vfr",
-                "bit_depth", "sampling_rate", "audio_bit_depth", "channels", "fails", "unknown", "policy_error"),
+                "bit_depth", "sampling_rate", "audio_bit_depth", "channels", "fails", "unknown"),
       thresholds=("media.policies.master", "media.policies.upload", "media.policies.promo"),
       needs=("media", "policy"), criteria=(1, 2))
 def media_policy(ctx: RuleContext):
+    unusable: set[str] = set()
     for path, checks in ctx.evidence.policy.items():
         facts = ctx.evidence.media[path]
         for check in checks:
-            if check.error is not None:
-                yield ctx.finding("policy_error", file=path, **_place(ctx, path),
-                                  params={"policy": check.policy, "error": check.error})
+            if check.error is None:
+                yield from _field_findings(ctx, path, facts, check)
+            elif check.policy not in unusable:  # one finding per broken policy, not one per file
+                unusable.add(check.policy)
+                yield _policy_error(ctx, path, check.error)
+
+
+def _field_findings(ctx: RuleContext, path: str, facts, check):
+    """One finding per field that fails or is not stated (width and height together are one)."""
+    resolution_said = False
+    for outcome in problems(check.outcomes):
+        message, params = _policy_message(outcome, facts, check.loaded)
+        if message == "resolution":
+            if resolution_said:
                 continue
-            seen_messages: set[str] = set()
-            for outcome in problems(check.outcomes):
-                message, params = _policy_message(outcome, facts, check.loaded)
-                if message == "resolution" and message in seen_messages:
-                    continue  # width and height failing together are one problem
-                seen_messages.add(message)
-                measured, expected = _policy_values(message, outcome, facts, check.loaded)
-                yield ctx.finding(message, severity=outcome.severity, file=path, **_place(ctx, path),
-                                  params=params, measured=measured, expected=expected,
-                                  clause=outcome.test.clause)
+            resolution_said = True
+        measured, expected = _policy_values(message, outcome, facts, check.loaded)
+        yield ctx.finding(message, severity=outcome.severity, file=path, **_place(ctx, path),
+                          params=params, measured=measured, expected=expected, clause=outcome.test.clause)
+
+
+def _policy_error(ctx: RuleContext, path: str, error):
+    """A policy the profile names cannot be used: said where the mistake is (the policy file), in its own words."""
+    where = {"file": error.file, "line": error.line} if error.file else {"file": path, **_place(ctx, path)}
+    return ctx.finding(error.key, **where, params=dict(error.params))
 
 
 # ---------------------------------------------------------------- MD103–MD105 durations
@@ -260,10 +282,13 @@ def loudness(ctx: RuleContext):
 def clipping(ctx: RuleContext):
     most = ctx.threshold("media.qc.clipping.max_samples")
     for path, a in _analyses(ctx, needs_audio=True):
-        if a.clipped_samples is not None and a.clipped_samples > most:
+        worst = a.worst_clipping  # judged per channel: averaging would halve a one-sided fault
+        if worst is not None and worst[1] > most:
+            channel, count = worst
             yield ctx.finding("clipped", file=path, **_place(ctx, path),
-                              params={"count": a.clipped_samples, "max": most},
-                              measured=Quantity(a.clipped_samples, "samples"), expected=at_most(most, "samples"))
+                              params={"count": count, "channel": channel, "channels": len(a.clipped_per_channel),
+                                      "max": most},
+                              measured=Quantity(count, "samples"), expected=at_most(most, "samples"))
 
 
 @rule("MD112", name="noise-floor", area="media", severity=Severity.WARNING, clause="ATU form 10 criterion 1",

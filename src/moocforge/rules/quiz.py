@@ -14,7 +14,7 @@ from collections import Counter
 from typing import Iterator
 
 from ..quiz.model import Kind, Question
-from ..quiz.problems import ENCODING_CODES, NOTATION_CODES, SYNTAX_CODES
+from ..quiz.problems import ANSWER_CODES, ENCODING_CODES, NOTATION_CODES, SYNTAX_CODES, WEIGHT_CODES
 from ..quiz.similarity import find_duplicates, visible
 from ..quiz.validity import grade_problems
 from ..quiz.writers.plain import to_plain
@@ -42,13 +42,18 @@ def _at(path: str, evidence, question: Question | None = None, line: int | None 
             "module": evidence.module, "lesson": evidence.lesson}
 
 
+def _reported(ctx: RuleContext, path: str, evidence, problem):
+    """A reader's or a grade problem as a finding, at the severity of what Moodle does with it."""
+    return ctx.finding(problem.code, severity=problem.severity, params=dict(problem.params),
+                       **_at(path, evidence, line=problem.line))
+
+
 def _problems(ctx: RuleContext, rule_id: str):
     for path in sorted(ctx.evidence.quiz):
         evidence = ctx.evidence.quiz[path]
         for problem in evidence.problems:
             if problem.rule_id == rule_id:
-                yield ctx.finding(problem.code, severity=problem.severity, params=dict(problem.params),
-                                  **_at(path, evidence, line=problem.line))
+                yield _reported(ctx, path, evidence, problem)
 
 
 @rule("QZ101", name="quiz-syntax", area="quiz", severity=Severity.ERROR, clause="ATU §11.3, form 05",
@@ -126,23 +131,24 @@ def duplicate_option(ctx: RuleContext):
             seen[key] = position
 
 
-def _grade_findings(ctx: RuleContext, codes: tuple[str, ...]):
+def _grade_findings(ctx: RuleContext, rule_id: str):
+    """Grade problems of one rule (``quiz.validity``)."""
     for path, evidence, question in _questions(ctx):
-        for code, params in grade_problems(question):
-            if code in codes:
-                yield ctx.finding(code, params=params, **_at(path, evidence, question))
+        for problem in grade_problems(question):
+            if problem.rule_id == rule_id:
+                yield _reported(ctx, path, evidence, problem)
 
 
 @rule("QZ107", name="correct-answer", area="quiz", severity=Severity.ERROR, clause="ATU §11.3, form 05",
-      messages=("none_correct", "no_full_credit"), needs=("quiz",), criteria=(6,))
+      messages=ANSWER_CODES, needs=("quiz",), criteria=(6,))
 def correct_answer(ctx: RuleContext):
-    yield from _grade_findings(ctx, ("none_correct", "no_full_credit"))
+    yield from _grade_findings(ctx, "QZ107")
 
 
 @rule("QZ108", name="answer-weights", area="quiz", severity=Severity.ERROR, clause="ATU §11.4",
-      messages=("weight_not_allowed", "weights_sum"), needs=("quiz",), criteria=(6,))
+      messages=WEIGHT_CODES, needs=("quiz",), criteria=(6,))
 def answer_weights(ctx: RuleContext):
-    yield from _grade_findings(ctx, ("weight_not_allowed", "weights_sum"))
+    yield from _grade_findings(ctx, "QZ108")
 
 
 def _keyed_banks(ctx: RuleContext, section: str, min_options: int = 2):

@@ -6,6 +6,11 @@ from ..findings import Quantity, Severity, at_least, at_most, between, equal_to,
 from .registry import RuleContext, rule
 
 
+def whole(value: float) -> float | int:
+    """36.0 → 36: a number as people write it, and as a plural form is chosen for it."""
+    return int(value) if float(value).is_integer() else value
+
+
 def _module_path(i: int, *rest) -> tuple:
     return ("modules", i, *rest)
 
@@ -146,7 +151,7 @@ def total_hours(ctx: RuleContext):
     total = model.hours if model.hours is not None else (sum(declared) if declared else None)
     if total is not None and total > limit:
         yield ctx.finding("too_many", field_path=("hours",) if model.hours is not None else ("modules",),
-                          params={"hours": total, "max": limit},
+                          params={"hours": whole(total), "max": limit},
                           measured=Quantity(total, "h"), expected=at_most(limit, "h"))
 
 
@@ -236,7 +241,8 @@ def survey_length(ctx: RuleContext):
         survey = getattr(ctx.model.surveys, when)
         n = question_count(ctx, survey)
         if n is not None and n > limit:
-            yield ctx.finding("too_many", field_path=("surveys", when), params={"survey": when, "count": n, "max": limit},
+            yield ctx.finding("too_many", field_path=("surveys", when),
+                              params={"survey": {"i18n": f"ST115.survey.{when}"}, "count": n, "max": limit},
                               measured=Quantity(n, "questions"), expected=at_most(limit, "questions"))
 
 
@@ -303,3 +309,31 @@ def video_subtitles(ctx: RuleContext):
                 yield ctx.finding("missing", field_path=_module_path(i, "lessons", j, "videos", k),
                                   module=module.id, lesson=lesson.id,
                                   params={"video": video.file or video.url or video.title or f"{lesson.id} #{k + 1}"})
+
+
+@rule("ST120", name="hours-match-modules", area="structure", severity=Severity.WARNING,
+      clause="ATU §8.3, §8.6", messages=("mismatch",), criteria=(3,))
+def hours_match_modules(ctx: RuleContext):
+    model = ctx.model
+    workloads = [m.workload_hours for m in model.modules]
+    if model.hours is None or not workloads or None in workloads:
+        return  # nothing to compare; ST110 asks for every module's workload
+    total = sum(workloads)
+    # §8.6 caps the declared total and §8.3 each week: two numbers that disagree
+    # mean one of the checks judged a figure the course does not have.
+    if abs(total - model.hours) > 0.01:
+        yield ctx.finding("mismatch", field_path=("hours",), params={"hours": whole(model.hours), "total": whole(total)},
+                          measured=Quantity(model.hours, "h"), expected=equal_to(total, "h"))
+
+
+@rule("ST121", name="unlisted-folder", area="structure", severity=Severity.WARNING,
+      clause="ATU §8.1, §8.7", messages=("module_folder", "lesson_folder"), criteria=(3,))
+def unlisted_folder(ctx: RuleContext):
+    # Discovery notes the module- and lesson-like folders no module or lesson uses:
+    # their files are neither checked nor packaged, usually a week left behind.
+    for folder in ctx.course.unused_folders:
+        if folder.module is None:
+            yield ctx.finding("module_folder", file=folder.path, params={"folder": folder.path})
+        else:
+            yield ctx.finding("lesson_folder", file=folder.path, module=folder.module,
+                              params={"folder": folder.path, "module": folder.module})

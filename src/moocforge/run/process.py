@@ -65,12 +65,14 @@ class ProcessRunner:
         stderr lines for which ``keep_line`` is true are returned; stdout lines
         go to ``on_stdout_line`` as they arrive (progress reports).
         """
-        if self._stopping.is_set():
-            raise Interrupted()
-        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace",
-                                   **_session_kwargs())
+        # Checked and started under the lock that stop_all takes: a child is either
+        # started before stop_all looks (and is stopped) or refused, never missed.
         with self._lock:
+            if self._stopping.is_set():
+                raise Interrupted()
+            process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                       stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace",
+                                       **_session_kwargs())
             self._live.add(process)
         kept: list[str] = []
         reader = threading.Thread(target=_read_lines, args=(process.stderr, keep_line, kept), daemon=True)

@@ -25,6 +25,8 @@ TARGETS = {
     "capa": ("capa", ".capa.zip"),
     "qti": ("qti", ".qti.zip"),
 }
+# Targets that write $CATEGORY switches: a bank of categories alone is still worth writing there.
+CARRIES_CATEGORIES = frozenset({"gift", "moodlexml"})
 
 
 @dataclass
