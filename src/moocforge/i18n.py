@@ -178,6 +178,11 @@ def _expand_plurals(template: str, lang: str, params: dict[str, Any]) -> str:
     return "".join(out)
 
 
+def has_text(key: str) -> bool:
+    """Is ``key`` in the catalogue? (Answered from one language's cached texts, not a full parse.)"""
+    return key in _texts(DEFAULT_LANGUAGE)
+
+
 class _SafeParams(dict):
     """Leave unknown placeholders visible instead of raising."""
 

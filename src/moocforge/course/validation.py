@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..i18n import catalogue
+from ..i18n import has_text
 from .errors import DescriptorError, DescriptorProblem
 from .model import Course
 from .yaml_lines import nearest_line
@@ -117,7 +117,7 @@ def format_path(path: tuple) -> str:
 def label_key(path: tuple) -> str | None:
     """The catalogue key of a field's form 01 label ("field.authors.workplace"), when it has one."""
     key = "field." + ".".join(str(part) for part in path if isinstance(part, str))
-    return key if key in catalogue() else None
+    return key if has_text(key) else None
 
 
 # ---------------------------------------------------------------- what is wrong and how to fix it

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UserError
-from ..i18n import catalogue, t
+from ..i18n import has_text, t
 from ..textio import DecodedText, decode_bytes
 from .aiken import parse_aiken
 from .gift import parse_gift
@@ -95,7 +95,7 @@ class UncertainEncoding(UserError):
 def encoding_name(codec: str) -> dict | str:
     """How messages name an encoding: its catalogue label ("Windows-1252 (Western European)"), else the codec."""
     key = "quiz.encoding." + codec.replace("-", "_")
-    return {"i18n": key} if key in catalogue() else codec
+    return {"i18n": key} if has_text(key) else codec
 
 
 def encoding_label(codec: str, lang: str) -> str:
