@@ -21,6 +21,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
+from .check_config import CheckConfig
+
 FORMAT_VERSION = 1
 
 
@@ -81,6 +83,8 @@ class Video(_Strict):
     master: CoursePath | None = Field(default=None, description="Camera master of this video (profile atu-source).")
     subtitles: CoursePath | None = Field(default=None, description="Subtitle file (.srt or .vtt).")
     url: str | None = Field(default=None, description="Where the video is published, if not a file.")
+    youtube: str | None = Field(default=None, description="YouTube video id, when the video is published there.")
+    annotation: str | None = Field(default=None, description="A short annotation of the video (form 08).")
 
 
 class Assessment(_Strict):
@@ -94,6 +98,8 @@ class Assessment(_Strict):
     weight: float | None = Field(default=None, ge=0, le=100, description="Share of the final grade, percent.")
     deadline: dt.date | str | None = None
     parameterised: bool = Field(default=False, description="Unique conditions per learner (§11.7).")
+    instructions: str | None = Field(default=None, description="How to do the task and how it is graded "
+                                                               "(form 10 criterion 8).")
 
     _list = field_validator("outcomes", mode="before")(_as_list)
 
@@ -142,6 +148,7 @@ class Module(_Strict):
     practical_task: Assessment | None = None
     forum: Forum | None = None
     assessment: Assessment | None = Field(default=None, description="The week's summative assessment (§8.4).")
+    annotation: str | None = Field(default=None, description="A short annotation of the module (form 08).")
 
 
 class Documents(_Strict):
@@ -162,6 +169,17 @@ class Surveys(_Strict):
 
     pre: Survey | None = None
     post: Survey | None = None
+
+
+class Placement(_Strict):
+    """Where the approved course is placed (ATU form 09, the placement certificate)."""
+
+    platform: str | None = Field(default=None, description="open.kaznu.kz, moocs.kz, Coursera, a Moodle site …")
+    date: dt.date | None = Field(default=None, description="Placement date.")
+    url: str | None = Field(default=None, description="Link to the course on the platform.")
+
+
+StudyLevel = Literal["bachelor", "master", "doctoral"]
 
 
 class Course(_Strict):
@@ -191,6 +209,14 @@ class Course(_Strict):
     promo_video: CoursePath | None = Field(default=None, description="Promo video / trailer, ≤ 3 minutes (item 14).")
     certificate: str | None = Field(default=None, description="Certificate and grading-system description (item 15).")
     licence: str | None = Field(default=None, description="Licence of the materials (needed for open platforms).")
+    # --- facts the review and placement forms need (forms 08, 09, 11)
+    study_level: StudyLevel | None = Field(default=None, description="Level of study of form 11: bachelor, master "
+                                                                      "or doctoral.")
+    closing_video: CoursePath | None = Field(default=None, description="Closing video, 1–2 minutes (form 08).")
+    placement: Placement | None = Field(default=None, description="Placement facts of form 09.")
+    last_reviewed: dt.date | None = Field(default=None, description="When the content was last reviewed "
+                                                                     "(content-refresh rules).")
+    check: CheckConfig | None = Field(default=None, description="Settings of `moocforge check` for this course.")
     # --- items 16–22 and the structure
     documents: Documents = Field(default_factory=Documents)
     modules: list[Module] = Field(default_factory=list)
