@@ -9,6 +9,9 @@ import typer
 from .common import LANG_OPTION, Language, UsageProblem, console, resolve_language
 
 
+# Where `moocforge --help` lists this module's commands (cli/entry.py registers every module).
+ORDER = 20
+
 def rules(
     rule_id: Optional[str] = typer.Argument(None, help="A rule id (ST101) or name (module-count) to explain."),
     lang: Optional[Language] = LANG_OPTION,
@@ -68,3 +71,9 @@ def schema() -> None:
     from ..course.scaffold import course_schema
 
     typer.echo(json.dumps(course_schema(), ensure_ascii=False, indent=2))
+
+
+def register(app) -> None:
+    app.command()(rules)
+    app.command("profiles")(profiles)
+    app.command()(schema)

@@ -11,6 +11,9 @@ from .common import (FAIL_ON_OPTION, FORMAT_OPTION, JOBS_OPTION, LANG_OPTION, OU
                      FailOn, Language, OutputFormat, finish_check, shows_progress, write_report)
 
 
+# Where `moocforge --help` lists this module's commands (cli/entry.py registers every module).
+ORDER = 10
+
 def check(
     course_dir: Path = typer.Argument(..., help="The course folder (the one holding course.yaml)."),
     format: OutputFormat = FORMAT_OPTION,
@@ -49,3 +52,7 @@ def check(
             write_report(failed_result(course_dir, exc), format, lang, output, fail_on)
         raise
     finish_check(result, format, lang, output, fail_on)
+
+
+def register(app) -> None:
+    app.command()(check)

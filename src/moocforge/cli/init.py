@@ -12,6 +12,9 @@ from rich.markup import escape
 from .common import PROFILE_OPTION, Language, resolve_language
 
 
+# Where `moocforge --help` lists this module's commands (cli/entry.py registers every module).
+ORDER = 30
+
 def init(
     course_dir: Path = typer.Argument(..., help="Folder to create the course in (new or empty)."),
     modules: int = typer.Option(4, "--modules", "-m", min=1, max=12,
@@ -40,3 +43,7 @@ def init(
                             title=title, profile=profile)
     message = t("course.init.created", resolve_language(lang), folder=str(course_dir), count=len(created))
     Console(highlight=False, soft_wrap=True).print(escape(message))
+
+
+def register(app) -> None:
+    app.command()(init)

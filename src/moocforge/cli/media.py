@@ -19,6 +19,9 @@ from .common import (FAIL_ON_OPTION, FORMAT_OPTION, JOBS_OPTION, LANG_OPTION, NO
                      FailOn, Language, OutputFormat, SimpleFormat, console, finish_check, resolve_language,
                      shows_progress)
 
+# Where `moocforge --help` lists this module's commands (cli/entry.py registers every module).
+ORDER = 50
+
 app = typer.Typer(
     help="Inspect video and audio against the ATU §9 technical spec.\n\n"
          "Examples:\n\n"
@@ -156,3 +159,7 @@ def qc(
     options = InspectOptions(deep=True, use_cache=not no_cache, jobs=jobs, progress=shows_progress(format, output))
     result = run_check(_media_files(paths), profile=profile, options=options, select=["MD101", "MD11"])
     finish_check(result, format, lang, output, fail_on)
+
+
+def register(parent) -> None:
+    parent.add_typer(app, name="media")

@@ -22,6 +22,9 @@ from ..fileio import write_atomically
 from .common import (FAIL_ON_OPTION, FORMAT_OPTION, LANG_OPTION, OUTPUT_OPTION, PROFILE_OPTION, FailOn, Language,
                      OutputFormat, SimpleFormat, UsageProblem, finish_check, resolve_language)
 
+# Where `moocforge --help` lists this module's commands (cli/entry.py registers every module).
+ORDER = 40
+
 app = typer.Typer(help="Read, lint, fix and convert quiz banks (Aiken, GIFT, Moodle XML, CAPA, QTI).\n\n"
                        "Example: moocforge quiz lint module-01/assessment.aiken.txt",
                   no_args_is_help=True)
@@ -259,3 +262,7 @@ def _print_stats(title: str, item: dict, lang: str) -> None:
         typer.echo("  " + _t(lang, "quiz.cli.average_options", value=item["average_options"]))
     if item["errors"] or item["warnings"]:
         typer.echo("  " + _t(lang, "quiz.cli.problems", errors=item["errors"], warnings=item["warnings"]))
+
+
+def register(parent) -> None:
+    parent.add_typer(app, name="quiz")
