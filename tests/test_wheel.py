@@ -34,6 +34,10 @@ def installed(tmp_path_factory, repo_root) -> Path:
         assert "moocforge/templates/scaffold/course.yaml.j2" in names
         assert "moocforge/rubrics/__init__.py" in names
         assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
+        # Every module of the source tree is in the wheel (a folder without __init__.py would be left out).
+        sources = {f"moocforge/{p.relative_to(repo_root / 'src' / 'moocforge').as_posix()}"
+                   for p in (repo_root / "src" / "moocforge").rglob("*.py") if "__pycache__" not in p.parts}
+        assert sorted(sources - set(names)) == []
         archive.extractall(target)
     return target
 

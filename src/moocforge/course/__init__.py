@@ -1,0 +1,1 @@
+"""The course domain: the descriptor model, loading, the folder convention, loose files, the skeleton."""
