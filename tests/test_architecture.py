@@ -29,13 +29,13 @@ LAYERS = {
     "findings": 0, "i18n": 0, "languages": 0, "fileio": 0, "textio": 0, "tools": 0, "cache": 0, "run": 0,
     "profiles": 0, "templating": 0, "templates": 0, "rubrics": 0, "yamlio": 0, "errors": 0,
     # domains: one subject each (a course folder, media, quiz banks, documents)
-    "course": 1, "media": 1, "quiz": 1, "documents": 1,
+    "course": 1, "media": 1, "quiz": 1, "documents": 1, "captions": 1,
     # inspect: collectors of evidence, thin over the domains
     "inspect": 2,
     # rules: pure functions of (model, evidence, profile)
     "rules": 3,
     # jobs: the pipeline and what consumes its result
-    "check": 4, "report": 4, "review": 4, "forms": 4, "transcode": 4, "package": 4,
+    "check": 4, "report": 4, "review": 4, "forms": 4, "transcode": 4, "package": 4, "ci": 4,
     # the command line
     "cli": 5, "__main__": 5,
 }

@@ -11,6 +11,7 @@ REPORT_FORMATS = {
     "junit": "junit",
     "sarif": "sarif",
     "github": "github",
+    "codeclimate": "codeclimate",
 }
 
 

@@ -89,13 +89,58 @@ def is_internal_error(finding: Finding) -> bool:
 
 
 def rules_in(result) -> list[Any]:
-    """The rules the findings name, by id, each once."""
+    """The rules the findings name (suppressed and known ones too), by id, each once."""
     seen: dict[str, Any] = {}
-    for finding in result.findings:
+    for finding in all_findings(result):
         found = rule_of(result, finding)
         if found is not None:
             seen.setdefault(found.id, found)
     return [seen[k] for k in sorted(seen)]
+
+
+# ---------------------------------------------------------------- what CI set aside
+# Suppressed findings (justified exceptions) and known ones (the baseline) do
+# not fail the run; every format still counts them, and those that list
+# findings one by one carry them with the reason (moocforge.ci).
+
+def suppressed_findings(result) -> list[Finding]:
+    return [item.finding for item in result.suppressed]
+
+
+def known_findings(result) -> list[Finding]:
+    return list(result.baseline.known) if result.baseline is not None else []
+
+
+def all_findings(result) -> list[Finding]:
+    """Active, suppressed and known findings: everything the check found."""
+    return [*result.findings, *suppressed_findings(result), *known_findings(result)]
+
+
+def set_aside_line(result, lang: str) -> str | None:
+    """"2 suppressed by exceptions · 12 known from the baseline · 1 fixed since it · …"; None when nothing was."""
+    parts = []
+    if result.suppressed:
+        parts.append(t("report.set_aside.suppressed", lang, n=len(result.suppressed)))
+    baseline = result.baseline
+    if baseline is not None:
+        parts.append(t("report.set_aside.known", lang, n=len(baseline.known)))
+        parts.append(t("report.set_aside.fixed", lang, n=sum(entry.count for entry in baseline.fixed)))
+    changes = result.changes
+    if changes is not None:
+        parts.append(t("report.set_aside.unchanged", lang, n=changes.left_out, ref=changes.ref))
+    return " · ".join(parts) or None
+
+
+def fixed_lines(result, lang: str) -> list[str]:
+    """One line per baseline entry that is gone: rule, file, the message recorded (× how many)."""
+    if result.baseline is None:
+        return []
+    lines = []
+    for entry in result.baseline.fixed:
+        times = f" (×{entry.count})" if entry.count > 1 else ""
+        place = f" {entry.file}" if entry.file else ""
+        lines.append(t("report.fixed_entry", lang, entry=f"{entry.rule}{place}: {entry.message}{times}"))
+    return lines
 
 
 # ---------------------------------------------------------------- places

@@ -9,7 +9,8 @@ joined with the course-relative file (see ``common.repository_path``).
 from __future__ import annotations
 
 from ..findings import Finding, Severity
-from .common import details_text, position_text, repository_path, rule_title, summarise, summary_line
+from .common import (details_text, fixed_lines, position_text, repository_path, rule_title, set_aside_line, summarise,
+                     summary_line)
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -44,4 +45,8 @@ def render(result, lang: str) -> str:
     lines = [annotation(f, result, lang) for f in result.findings]
     # A plain line, not a command: it shows in the step log without adding an annotation.
     lines.append(f"moocforge: {summary_line(summarise(result.findings), lang)}")
+    set_aside = set_aside_line(result, lang)
+    if set_aside:
+        lines.append(f"moocforge: {set_aside}")
+    lines += [f"moocforge: {line}" for line in fixed_lines(result, lang)]
     return "\n".join(lines) + "\n"

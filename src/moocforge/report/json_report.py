@@ -9,7 +9,10 @@ Version 2 carries everything later stages need, so that the HTML report, the
 rubric and CI artefacts can be made from a saved result without reading any
 media again: typed measured and expected values, structured locations, the
 rules that ran, the descriptor as read, and the evidence gathered (media
-facts, policy outcomes, deep-analysis figures, quiz statistics).
+facts, policy outcomes, deep-analysis figures, quiz statistics). Added within
+version 2 for CI: each finding's ``fingerprint``, the ``suppressed`` findings
+with the exception that excused each, the ``baseline`` comparison and the
+``changed_since`` scope.
 """
 
 from __future__ import annotations
@@ -65,9 +68,16 @@ def build_document(result, lang: str) -> dict[str, Any]:
             "warning": summary.warnings,
             "info": summary.info,
             "files": summary.files,
+            "suppressed": len(result.suppressed),
+            "known": len(result.baseline.known) if result.baseline is not None else 0,
+            "fixed": sum(e.count for e in result.baseline.fixed) if result.baseline is not None else 0,
         },
         "rules": {rule_id: _rule(item, result, lang) for rule_id, item in sorted(result.rules.items())},
         "findings": [_finding(f, result, lang) for f in result.findings],
+        "suppressed": [{**_finding(item.finding, result, lang), "suppression": _suppression(item.by)}
+                       for item in result.suppressed],
+        "baseline": _baseline(result, lang),
+        "changed_since": _changes(result),
         "evidence": to_jsonable(result.evidence.to_json()),
         "options": {"deep": result.evidence.deep, "online": result.evidence.online,
                     "evidence_gathered": result.evidence.gathered()},
@@ -93,7 +103,29 @@ def _finding(finding: Finding, result, lang: str) -> dict[str, Any]:
         "measured_text": measured_text(finding, lang) if finding.measured is not None else None,
         "expected_text": expected_text(finding, lang) if finding.expected is not None else None,
         "clause": finding.clause,
+        "fingerprint": result.fingerprint(finding),
     }
+
+
+def _suppression(by) -> dict[str, Any]:
+    """The exception that excused a finding: what it names, why, and where it is written."""
+    return {"kind": "inSource" if by.in_source else "external", "reason": by.reason, "rules": list(by.selectors),
+            "scope": by.scope, "expires": by.expires.isoformat() if by.expires else None,
+            "origin": {"file": by.origin.file, "line": by.origin.line}}
+
+
+def _baseline(result, lang: str) -> dict[str, Any] | None:
+    if result.baseline is None:
+        return None
+    return {"path": result.baseline.path, "known": [_finding(f, result, lang) for f in result.baseline.known],
+            "fixed": [{"fingerprint": e.fingerprint, "rule": e.rule, "file": e.file, "message": e.message,
+                       "count": e.count} for e in result.baseline.fixed]}
+
+
+def _changes(result) -> dict[str, Any] | None:
+    if result.changes is None:
+        return None
+    return {"ref": result.changes.ref, "files": sorted(result.changes.files), "left_out": result.changes.left_out}
 
 
 def render(result, lang: str) -> str:

@@ -11,6 +11,9 @@ Layout (the reasons are in docs/report-formats.md):
   carry their text in ``<system-out>``, so the panel is red exactly when the
   exit code is 1; a rule that crashed is an ``<error>`` (a moocforge bug, not
   a course problem);
+- a finding excused by a justified exception, or known from the baseline, is
+  a skipped test case whose message says why (the exception's reason), so the
+  panel counts it without failing;
 - a course without findings gets one passing test case, because Jenkins and
   GitLab treat a report with no test cases as a broken report.
 """
@@ -24,8 +27,8 @@ from collections import defaultdict
 from .. import __version__
 from ..i18n import t
 from ..findings import Finding, Severity
-from .common import (details_text, is_internal_error, repository_path, rule_area, rule_title, severity_label,
-                     summarise, summary_line, where)
+from .common import (details_text, is_internal_error, known_findings, repository_path, rule_area, rule_title,
+                     severity_label, summarise, summary_line, where)
 
 # XML 1.0 forbids most control characters and lone surrogates even when escaped.
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -38,15 +41,18 @@ def xml_safe(text: str) -> str:
 
 def render(result, lang: str, *, fail_on: Severity = Severity.ERROR) -> str:
     root = ET.Element("testsuites", name="moocforge check")
-    by_area: dict[str, list[Finding]] = defaultdict(list)
-    for finding in result.findings:
-        by_area[rule_area(result, finding)].append(finding)
+    # (finding, why it is skipped: None when it counts)
+    by_area: dict[str, list[tuple[Finding, str | None]]] = defaultdict(list)
+    skipped = [(item.finding, t("report.junit.suppressed", lang, reason=item.by.reason)) for item in result.suppressed]
+    skipped += [(finding, t("report.junit.known", lang)) for finding in known_findings(result)]
+    for finding, why in [(f, None) for f in result.findings] + skipped:
+        by_area[rule_area(result, finding)].append((finding, why))
     if not by_area:
         _clean_suite(root, result, lang)
     for area in sorted(by_area):
         suite = _suite(root, f"moocforge.{area}", result, lang)
-        for finding in by_area[area]:
-            _testcase(suite, finding, result, lang, fail_on)
+        for finding, why in by_area[area]:
+            _testcase(suite, finding, result, lang, fail_on, why)
     _count(root, root.iter("testcase"))
     for suite in root.iter("testsuite"):
         _count(suite, suite.iter("testcase"))
@@ -76,13 +82,15 @@ def case_name(finding: Finding, lang: str) -> str:
     return f"{finding.rule_id} {place}: {finding.text(lang)}"
 
 
-def _testcase(suite: ET.Element, finding: Finding, result, lang: str, fail_on: Severity) -> None:
+def _testcase(suite: ET.Element, finding: Finding, result, lang: str, fail_on: Severity, skipped: str | None) -> None:
     case = ET.SubElement(suite, "testcase", classname=f"{suite.get('name')}.{finding.rule_id}",
                          name=xml_safe(case_name(finding, lang)), time="0")
     # GitLab shows this attribute as the test's file; it is read from the repository root.
     case.set("file", xml_safe(repository_path(result, finding.file)))
     body = xml_safe(_details(result, finding, lang))
-    if is_internal_error(finding):
+    if skipped is not None:
+        outcome = ET.SubElement(case, "skipped", message=xml_safe(skipped))
+    elif is_internal_error(finding):
         outcome = ET.SubElement(case, "error", type="internal", message=xml_safe(finding.text(lang)))
     elif finding.severity.rank >= fail_on.rank:
         outcome = ET.SubElement(case, "failure", type=finding.severity.value, message=xml_safe(finding.text(lang)))

@@ -8,6 +8,13 @@ descriptor, because SARIF viewers (GitHub code scanning among them) drop
 results without a location. Slide, page and timestamp locations have no
 SARIF region, so they go into the location's message; module and lesson
 become logical locations.
+
+Every result carries ``partialFingerprints`` (``moocforge/v1``: the finding's
+stable fingerprint and its occurrence), so code scanning follows a finding
+when lines move. A finding excused by a justified exception is a result with
+``suppressions`` (kind ``inSource`` for a comment in the file, ``external``
+for the configuration; status ``accepted``; the reason as justification);
+with a baseline, results say ``baselineState`` ``new`` or ``unchanged``.
 """
 
 from __future__ import annotations
@@ -19,7 +26,9 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..findings import Finding, Severity
-from .common import descriptor_file, details_text, position_text, rules_in
+from ..ci.fingerprints import VERSION as FINGERPRINT_KEY
+from ..ci.fingerprints import numbered
+from .common import descriptor_file, details_text, known_findings, position_text, rules_in
 from .jsonable import to_jsonable
 
 SARIF_VERSION = "2.1.0"
@@ -36,6 +45,11 @@ def build_log(result, lang: str) -> dict[str, Any]:
     """The SARIF log as plain dicts and lists."""
     rules = rules_in(result)
     index = {item.id: i for i, item in enumerate(rules)}
+    # (finding, its suppression or None, its baseline state or None), in the order results are written
+    entries = [(f, None, "new" if result.baseline is not None else None) for f in result.findings]
+    entries += [(item.finding, item.by, None) for item in result.suppressed]
+    entries += [(f, None, "unchanged") for f in known_findings(result)]
+    prints = numbered([result.fingerprint(f) for f, _, _ in entries])
     run = {
         "tool": {"driver": {
             "name": "moocforge",
@@ -45,8 +59,9 @@ def build_log(result, lang: str) -> dict[str, Any]:
         }},
         "originalUriBaseIds": {BASE_ID: {"uri": _folder_uri(result.course.root)}},
         "language": lang,  # the language of every message text in this run
-        "results": [_result(f, index, result, lang) for f in result.findings],
-        "properties": {"profile": result.profile.name, "course": result.course.model.title},
+        "results": [_result(f, index, result, lang, by, state, fingerprint)
+                    for (f, by, state), fingerprint in zip(entries, prints)],
+        "properties": _run_properties(result),
     }
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
@@ -82,7 +97,18 @@ def _descriptor(item, result, lang: str) -> dict[str, Any]:
     }
 
 
-def _result(finding: Finding, index: dict[str, int], result, lang: str) -> dict[str, Any]:
+def _run_properties(result) -> dict[str, Any]:
+    bag: dict[str, Any] = {"profile": result.profile.name, "course": result.course.model.title}
+    if result.baseline is not None:
+        bag["baseline"] = {"path": result.baseline.path, "known": len(result.baseline.known),
+                           "fixed": sum(e.count for e in result.baseline.fixed)}
+    if result.changes is not None:
+        bag["changedSince"] = {"ref": result.changes.ref, "leftOut": result.changes.left_out}
+    return bag
+
+
+def _result(finding: Finding, index: dict[str, int], result, lang: str, by=None, state: str | None = None,
+            fingerprint: str | None = None) -> dict[str, Any]:
     message = finding.text(lang)
     extra = details_text(finding, lang)
     item: dict[str, Any] = {
@@ -94,7 +120,22 @@ def _result(finding: Finding, index: dict[str, int], result, lang: str) -> dict[
     }
     if finding.rule_id in index:
         item["ruleIndex"] = index[finding.rule_id]
+    if fingerprint is not None:
+        item["partialFingerprints"] = {FINGERPRINT_KEY: fingerprint}
+    if by is not None:
+        item["suppressions"] = [_suppression(by, result)]
+    if state is not None:
+        item["baselineState"] = state
     return item
+
+
+def _suppression(by, result) -> dict[str, Any]:
+    """SARIF's record of a justified exception: where it is written and why."""
+    physical: dict[str, Any] = {"artifactLocation": _artifact(result, by.origin.file or descriptor_file(result))}
+    if by.origin.line:
+        physical["region"] = {"startLine": by.origin.line}
+    return {"kind": "inSource" if by.in_source else "external", "status": "accepted",
+            "justification": by.reason, "location": {"physicalLocation": physical}}
 
 
 def _location(finding: Finding, result, lang: str) -> dict[str, Any]:

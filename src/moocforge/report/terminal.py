@@ -27,7 +27,7 @@ from rich.text import Text
 
 from ..i18n import t
 from ..findings import SEVERITIES, Finding, Severity
-from .common import details_text, severity_label, summarise, summary_line, where
+from .common import details_text, fixed_lines, set_aside_line, severity_label, summarise, summary_line, where
 from .grouping import Group, group_findings
 from .media_views import evidence_views
 
@@ -76,6 +76,12 @@ def render(result, lang: str, *, color: bool | None = None, width: int | None = 
     console.print()
     summary = summarise(result.findings)
     console.print(Text(summary_line(summary, lang), style=_summary_style(summary)))
+    # Suppressed and known findings are not listed (that is what excusing them is for), only counted.
+    set_aside = set_aside_line(result, lang)
+    if set_aside:
+        console.print(Text(set_aside, style="dim"))
+    for line in fixed_lines(result, lang):
+        console.print(Text(line, style="green"))
     # rich pads lines to the console width; a saved report should not carry that
     return "\n".join(line.rstrip() for line in console.file.getvalue().splitlines()) + "\n"
 
