@@ -96,6 +96,10 @@ RECIPES: dict[str, tuple[str, list[str]]] = {
                                                 "-f", "lavfi", "-i", "anullsrc=r=8000:cl=mono", "-t", "960"]
                         + H264 + ["-c:a", "aac", "-b:a", "16k"]),
     "four_minutes": ("four_minutes.mp4", ["-f", "lavfi", "-i", "color=c=gray:s=64x36:r=1:d=240"] + H264),
+    # --- transcoding (tests/transcode): a 1080i25 ProRes camera master with stereo 24-bit sound
+    "master_1080i": ("master_1080i.mov", _video(FULL_HD, rate="50", seconds=0.6) + _tone(0.6)
+                     + ["-vf", "tinterlace=mode=interleave_top,setfield=tff", "-c:v", "prores_ks", "-profile:v", "2",
+                        "-flags", "+ildct+ilme", "-c:a", "pcm_s24le", "-ac", "2"]),
 }
 
 
@@ -218,3 +222,29 @@ def media(tmp_path_factory, ffmpeg) -> MediaFactory:
 def private_user_cache(tmp_path, monkeypatch):
     """Loose files are cached in the user's cache folder (`moocforge media`, `quiz lint`): keep tests out of ~/.cache."""
     monkeypatch.setenv("MOOCFORGE_CACHE_DIR", str(tmp_path / "user-cache"))
+
+
+def realtime_ffmpeg(folder: Path, ffmpeg: str) -> Path:
+    """An ffmpeg that reads its input at the media's own speed (``-re``): a 16-minute file
+    takes 16 minutes to process, so nothing can finish before a test's signal arrives."""
+    wrapper = folder / "ffmpeg-realtime"
+    wrapper.write_text(f'#!/bin/sh\nexec "{ffmpeg}" -re "$@"\n', encoding="utf-8")
+    wrapper.chmod(0o755)
+    return wrapper
+
+
+def ffmpegs_naming(folder: Path) -> list[int]:
+    """Process ids of running ffmpegs whose command line names a file in ``folder`` (Linux /proc)."""
+    import os
+
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().decode("utf-8", "replace")
+        except OSError:
+            continue
+        if str(folder) in command and "ffmpeg" in command:
+            found.append(int(entry.name))
+    return found

@@ -17,8 +17,9 @@ command line, which prints one line and exits with the documented code.
 from __future__ import annotations
 
 import os
+import queue
 import time
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -28,7 +29,22 @@ DONE, SKIPPED, FAILED, PLANNED = "done", "skipped", "failed", "planned"
 
 
 class JobSkipped(Exception):
-    """Raised by a job that finds nothing to do (an output that already exists and verifies)."""
+    """Raised by a job that finds nothing to do (an output that already exists and verifies).
+
+    ``result`` (optional) becomes the outcome's result: what the job found up to date.
+    """
+
+    def __init__(self, reason: str = "", result: Any = None):
+        super().__init__(reason)
+        self.result = result
+
+
+class JobFailed(Exception):
+    """Raised by a job that failed but did part of its work: ``result`` says what it made and why the rest failed."""
+
+    def __init__(self, reason: str, result: Any = None):
+        super().__init__(reason)
+        self.result = result
 
 
 @dataclass
@@ -133,14 +149,30 @@ class BatchRunner:
         try:
             outcome = Outcome(job, DONE, job.run(context))
         except JobSkipped as exc:
-            outcome = Outcome(job, SKIPPED, reason=str(exc) or None)
+            outcome = Outcome(job, SKIPPED, result=exc.result, reason=str(exc) or None)
         except Interrupted:
             raise
         except Exception as exc:  # noqa: BLE001 - one failed file must not stop the batch
-            outcome = Outcome(job, FAILED, reason=str(exc) or type(exc).__name__)
+            outcome = Outcome(job, FAILED, result=exc.result if isinstance(exc, JobFailed) else None,
+                              reason=str(exc) or type(exc).__name__)
         outcome.elapsed = time.monotonic() - began
         self._publish(JobFinished(index, outcome))
         return outcome
+
+    def _deliver(self, index: int, job: Job, finished: "queue.SimpleQueue") -> None:
+        try:
+            finished.put((index, self._call(index, job), None))
+        except BaseException as exc:  # noqa: BLE001 - handed to the main thread, which raises it
+            finished.put((index, None, exc))
+
+    @staticmethod
+    def _next(finished: "queue.SimpleQueue") -> tuple[int, Outcome | None, BaseException | None]:
+        while True:
+            try:
+                # A short timeout keeps the main thread responsive to Ctrl-C on every platform.
+                return finished.get(timeout=0.2)
+            except queue.Empty:
+                continue
 
     def run(self, jobs: list[Job], title: str = "") -> list[Outcome]:
         """Every job's outcome, in the order of ``jobs``."""
@@ -152,14 +184,20 @@ class BatchRunner:
         results: list[Outcome | None] = [None] * len(jobs)
         if jobs:
             executor = ThreadPoolExecutor(max_workers=min(self.workers, len(jobs)), thread_name_prefix="moocforge")
+            # Workers hand each outcome (or the exception that stops the batch) to the main
+            # thread through a SimpleQueue, whose waiting is C code holding no Python lock.
+            # Waiting with concurrent.futures.wait instead, a Ctrl-C can land while the main
+            # thread holds some futures' conditions half-acquired; the workers then block
+            # for ever setting their results, and the batch never winds down.
+            finished: queue.SimpleQueue = queue.SimpleQueue()
             try:
-                futures: dict[Future, int] = {executor.submit(self._call, i, job): i for i, job in enumerate(jobs)}
-                pending = set(futures)
-                while pending:
-                    # A short timeout keeps the main thread responsive to Ctrl-C.
-                    done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        results[futures[future]] = future.result()
+                for index, job in enumerate(jobs):
+                    executor.submit(self._deliver, index, job, finished)
+                for _ in jobs:
+                    index, outcome, error = self._next(finished)
+                    if error is not None:
+                        raise error
+                    results[index] = outcome
             except BaseException:
                 # Ctrl-C, SIGTERM (or a bug): stop the children first, so that the
                 # workers waiting on them return at once, then wait for the workers.

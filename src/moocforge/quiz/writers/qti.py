@@ -194,3 +194,82 @@ def write(bank: Bank, name: str = "bank") -> Output:
         archive.writestr("imsmanifest.xml", writer.manifest(href))
         archive.writestr(href, writer.assessment())
     return Output(buffer.getvalue(), writer.log.items)
+
+
+# ---------------------------------------------------------------- the Common Cartridge profile
+
+# What each kind is called in the Common Cartridge 1.1 QTI profile (item metadata ``cc_profile``).
+CC_PROFILE = {"multichoice": "cc.multiple_choice.v0p1", "multiple": "cc.multiple_response.v0p1",
+              Kind.TRUEFALSE: "cc.true_false.v0p1", Kind.SHORTANSWER: "cc.fib.v0p1",
+              Kind.NUMERICAL: "cc.fib.v0p1", Kind.ESSAY: "cc.essay.v0p1"}
+
+
+class CartridgeQtiWriter(QtiWriter):
+    """QTI 1.2 as the IMS Common Cartridge 1.1 profile restricts it (what Moodle's CC import reads).
+
+    The profile has no matching question and no numerical one: a matching
+    question or a description is left out; a number becomes a fill-in answer
+    accepting the number as written (its tolerance is lost). Several correct
+    answers are scored all-or-nothing (the profile allows only ``Set``).
+    """
+
+    def item(self, index: int, question: Question) -> ET.Element | None:
+        if question.kind in (Kind.MATCH, Kind.DESCRIPTION):
+            self.log.drop(index, question, f"cc_no_{question.kind.value}")
+            return None
+        item = super().item(index, question)
+        key = ("multichoice" if question.single else "multiple") if question.kind is Kind.MULTICHOICE else question.kind
+        metadata = item.find("itemmetadata/qtimetadata")
+        field = ET.SubElement(metadata, "qtimetadatafield")
+        ET.SubElement(field, "fieldlabel").text = "cc_profile"
+        ET.SubElement(field, "fieldentry").text = CC_PROFILE[key]
+        return item
+
+    def _multichoice(self, item, presentation, index, question) -> None:
+        if question.single:
+            return super()._multichoice(item, presentation, index, question)
+        response = ET.SubElement(presentation, "response_lid", ident="response1", rcardinality="Multiple")
+        render = ET.SubElement(response, "render_choice")
+        for position, choice in enumerate(question.choices):
+            self.mattext(ET.SubElement(render, "response_label", ident=f"c{position + 1}"), index, question,
+                         choice.text)
+        if any(0 < c.fraction < 1 for c in question.choices if c.fraction > 0) or any(c.feedback for c in question.choices):
+            self.log.change(index, question, "cc_all_or_nothing")
+        test = self.condition(self.processing(item), 1.0)
+        both = ET.SubElement(test, "and")
+        for position, choice in enumerate(question.choices):
+            equal = ET.Element("varequal", respident="response1")
+            equal.text = f"c{position + 1}"
+            (both if choice.fraction > 0 else ET.SubElement(both, "not")).append(equal)
+
+    def _numerical(self, item, presentation, index, question) -> None:
+        self.log.change(index, question, "cc_numerical_as_text")
+        self._fill_in(presentation, "response_str")
+        processing = self.processing(item)
+        for number in question.numbers:
+            if number.value is None:
+                continue
+            test = self.condition(processing, number.fraction)
+            ET.SubElement(test, "varequal", respident="response1", case="No").text = format_number(number.value)
+
+    def assessment(self) -> bytes:
+        root = ET.Element("questestinterop", xmlns=QTI_NS)
+        assessment = ET.SubElement(root, "assessment", ident=f"a_{slug(self.name)}", title=self.name)
+        metadata = ET.SubElement(assessment, "qtimetadata")
+        for label, entry in (("cc_profile", "cc.exam.v0p1"), ("qmd_assessmenttype", "Examination")):
+            field = ET.SubElement(metadata, "qtimetadatafield")
+            ET.SubElement(field, "fieldlabel").text = label
+            ET.SubElement(field, "fieldentry").text = entry
+        section = ET.SubElement(assessment, "section", ident="root_section")
+        for index, question in enumerate(self.bank.questions):
+            element = self.item(index, question)
+            if element is not None:
+                section.append(element)
+        ET.indent(root, space="  ")
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n").encode()
+
+
+def write_cartridge_assessment(bank: Bank, name: str = "bank") -> Output:
+    """One assessment in the Common Cartridge QTI profile (the file a cartridge's assessment resource holds)."""
+    writer = CartridgeQtiWriter(bank, name)
+    return Output(writer.assessment(), writer.log.items)
