@@ -34,9 +34,11 @@ def installed(tmp_path_factory, repo_root) -> Path:
         assert "moocforge/templates/scaffold/course.yaml.j2" in names
         assert "moocforge/rubrics/__init__.py" in names
         assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
-        # Every module of the source tree is in the wheel (a folder without __init__.py would be left out).
+        # Every file of the source tree is in the wheel: a folder without __init__.py, or data a
+        # package-data glob misses (presets, cases, catalogues), would be left out.
         sources = {f"moocforge/{p.relative_to(repo_root / 'src' / 'moocforge').as_posix()}"
-                   for p in (repo_root / "src" / "moocforge").rglob("*.py") if "__pycache__" not in p.parts}
+                   for p in (repo_root / "src" / "moocforge").rglob("*")
+                   if p.is_file() and "__pycache__" not in p.parts and not p.name.endswith(".pyc")}
         assert sorted(sources - set(names)) == []
         archive.extractall(target)
     return target
