@@ -101,7 +101,9 @@ def test_quiz_findings_are_only_the_lookalike_letter(result):
 
 
 def test_every_finding_is_one_the_readme_explains(result):
-    allowed = ("CD105", "MD102", "MD103", "MD104", "QZ")
+    # PD108 (info): words the installed Hunspell dictionaries lack, mostly real Kazakh the small
+    # hunspell-kk lacks; without dictionaries it is one info finding saying how to enable spelling.
+    allowed = ("CD105", "MD102", "MD103", "MD104", "QZ", "PD108")
     assert [f.rule_id for f in result.findings if not f.rule_id.startswith(allowed)] == []
 
 

@@ -97,7 +97,12 @@ def _write_media_course(spec: dict, root: Path, factory) -> None:
 
 
 def _write_patched_course(patch: dict, root: Path) -> None:
-    write_course(root, apply_patch(good_descriptor(), patch), skip_files=tuple(patch.get("remove_files") or ()))
+    data = apply_patch(good_descriptor(), patch)
+    write_course(root, data, skip_files=tuple(patch.get("remove_files") or ()))
+    if "documents" in patch:  # real PDFs and decks (the PD and SL rules read inside them)
+        from documents.factory import write_documents
+
+        write_documents(root, data, patch["documents"])
     for name, text in (patch.get("files") or {}).items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)

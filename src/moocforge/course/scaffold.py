@@ -12,6 +12,11 @@ lesson, a forum, a practical task, a summative assessment per module and a final
 assessment that together cite every outcome, weekly workload within 3–5 hours,
 weights summing to 100 and a deadline on every graded task. What it leaves to
 the author is content: form 01 texts, PDFs, videos, questions, announcements.
+Two documents come ready to write in: each lesson's form 04 lecture deck
+(``slides_M_L.pptx``) and each week's form 03 self-study lecture
+(``self_study.docx``, to be exported as ``self_study.pdf``), both made by
+``moocforge.documents.templates`` in the course's language; `check` reports
+the deck's placeholder sentences until the author replaces them.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from pathlib import Path
 
 from .. import yamlio
 from ..cache import CACHE_FOLDER_NAME
+from ..documents.templates import template_deck, template_self_study
 from ..languages import LANGUAGES
 from ..profiles import DEFAULT_PROFILE, Profile, load_profile
 from ..templating import render, template_files
@@ -202,8 +208,8 @@ def _bank(say: dict, question_key: str, where: str, answers: str) -> str:
                    count=QUESTIONS_PER_BANK, answers=answers)
 
 
-def render_files(plan: CoursePlan, lang: str, title: str | None, profile: str = DEFAULT_PROFILE) -> dict[str, str]:
-    """Every file of the skeleton: course-relative path → text."""
+def render_files(plan: CoursePlan, lang: str, title: str | None, profile: str = DEFAULT_PROFILE) -> dict[str, str | bytes]:
+    """Every file of the skeleton: course-relative path → text (or bytes, for the DOCX and PPTX templates)."""
     say = phrases(lang)
     files: dict[str, str] = {
         "course.yaml": _render("course.yaml.j2", say=say, plan=plan, lang=lang, title=title or "", profile=profile),
@@ -218,8 +224,12 @@ def render_files(plan: CoursePlan, lang: str, title: str | None, profile: str = 
                                                          deadline=m.deadline.isoformat())
         # Answer letters vary between banks, as form 05's own example does (D, then C).
         files[f"{m.folder}/assessment.aiken.txt"] = _bank(say, "bank_question_module", str(m.number), "BE")
+        # Form 03: written here, exported to self_study.pdf beside it (form 01 item 19).
+        files[f"{m.folder}/self_study.docx"] = template_self_study(lang, number=m.number, title=title)
         for lesson in m.lessons:
             files[f"{lesson.folder}/quiz.aiken.txt"] = _bank(say, "bank_question", f"{m.number}.{lesson.number}", "DC")
+            files[f"{lesson.folder}/slides_{m.number}_{lesson.number}.pptx"] = template_deck(
+                lang, lecture=f"{m.number}.{lesson.number}", title=title)
     files["final/final.aiken.txt"] = _bank(say, "bank_question_final", "", "AD")
     for name in ("pre", "post"):
         files[f"surveys/{name}.gift"] = _render("survey.gift.j2", say=say, name=name,
@@ -287,13 +297,17 @@ def create_course(course_dir: Path, *, modules: int, lessons: int, lang: str, ti
     plan = plan_course(modules, lessons, start or first_start(dt.date.today(), chosen), chosen)
     files = render_files(plan, lang, title, profile or DEFAULT_PROFILE)
     created: list[Path] = []
-    for rel, text in files.items():
+    for rel, content in files.items():
         path = course_dir / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         # "x": fail rather than overwrite, even if something appeared since the check above.
         try:
-            with path.open("x", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+            if isinstance(content, bytes):
+                with path.open("xb") as handle:
+                    handle.write(content)
+            else:
+                with path.open("x", encoding="utf-8", newline="\n") as handle:
+                    handle.write(content)
         except FileExistsError:
             raise CourseError("course.init.file_exists", file=str(path), hint="course.init.new_folder_hint") from None
         created.append(path)

@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterable
 from ..profiles import Profile
 
 # One module per evidence area; importing one registers its collectors.
-COLLECTOR_MODULES = ("files", "quiz", "media", "links")
+COLLECTOR_MODULES = ("files", "quiz", "media", "links", "pdf", "slides")
 
 
 @dataclass

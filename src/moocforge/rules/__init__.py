@@ -12,6 +12,8 @@ RULE_MODULES = (
     "links",       # LK: ATU §9.4
     "quiz",        # QZ: quiz banks (§11.3–11.6, form 05)
     "media",       # MD: ATU §9.1–9.2 media policies, durations, deep QC
+    "pdf",         # PD: inside the PDFs — forms 02 and 03, glossary, bibliography, scans, spelling (§10.4)
+    "slides",      # SL: inside the slide decks — form 04
 )
 
 _loaded = False

@@ -36,7 +36,11 @@ maintainers, not shown) and exactly one input:
     item: ``modules[*].practical_task.parameterised`` (YAML takes such a key in
     block style only, as above, not inside ``{…}``). ``files: {name: text}``
     writes text files into the course afterwards; ``remove_files: [name]``
-    leaves named files out.
+    leaves named files out. ``documents: {path: spec}`` makes the course's
+    PDFs and slide decks real documents that pass every PD and SL rule, then
+    makes each named path as its spec says (a PDF's pages, a scan, a
+    password, raw bytes; a deck's changed fields, size, pictures …; the
+    spec format is in ``tests/documents/factory.py``).
 ``bank``
     ``{file name: text}`` (or ``{file name: {text: …, encoding: cp1251}}``):
     quiz banks checked as loose files, as ``moocforge quiz lint`` does.
@@ -85,7 +89,7 @@ from ..profiles import DEFAULT_PROFILE
 
 INPUT_KINDS = ("descriptor", "bank", "media")
 OPTIONS = ("deep", "online")
-PATCH_KEYS = ("set", "delete", "truncate", "files", "remove_files")
+PATCH_KEYS = ("set", "delete", "truncate", "files", "remove_files", "documents")
 MEDIA_ROLES = ("file", "master")
 _CASE_KEYS = {"name", "description", "profile", "options", "server", "expect", "fixes", *INPUT_KINDS}
 _EXPECT_KEYS = {"message", "count", "line", "file", "module", "lesson", "severity", "clause", "params", "measured"}
@@ -243,6 +247,8 @@ def _expected(raw: Any, where: str) -> Expected:
 
 def _check_patch(patch: Any, where: str) -> None:
     _require(isinstance(patch, dict) and set(patch) <= set(PATCH_KEYS), where, f"a descriptor patch has {PATCH_KEYS}")
+    _require(all(isinstance(spec, (dict, type(None))) for spec in (patch.get("documents") or {}).values()), where,
+             "documents maps a path to the spec of the document made there")
     for path in [*(patch.get("set") or {}), *(patch.get("delete") or []), *(patch.get("truncate") or {})]:
         try:
             parse_path(path)
