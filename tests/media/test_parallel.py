@@ -129,8 +129,11 @@ def test_a_signal_stops_every_worker_without_a_traceback(tmp_path, media, ffmpeg
     cache = tmp_path / "cache"
     env = {**os.environ, "MOOCFORGE_CACHE_DIR": str(cache), "NO_COLOR": "1",
            "MOOCFORGE_FFMPEG": str(_realtime_ffmpeg(tmp_path, ffmpeg))}
+    # A test worker may run with SIGINT ignored (xdist), and a child inherits that: restore the default
+    # so that the signal reaches moocforge as it does from a terminal.
     proc = subprocess.Popen([sys.executable, "-m", "moocforge", "media", "qc", "--jobs", "2", *map(str, files)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while len(_children_using(folder)) < 2 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)

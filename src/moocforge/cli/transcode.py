@@ -102,7 +102,7 @@ def transcode(
     """
     from ..transcode.job import TranscodeRequest, plan_batch, transcode as run_transcode
     from ..transcode.plan import Loudness
-    from ..transcode.report import summary_line, summary_table
+    from ..transcode.report import report_bytes, summary_line, summary_table
 
     language = resolve_language(lang)
     if run_job is not None:
@@ -125,8 +125,6 @@ def transcode(
         raise typer.Exit(0)
     result = run_transcode(request)
     if report is not None:
-        from ..transcode.report import report_bytes
-
         write_output(report_bytes(result).decode("utf-8"), report)
     if dry_run:
         _print_plan(result, language)
