@@ -8,10 +8,10 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
+from media_factory import ffmpegs_naming, realtime_ffmpeg
 from moocforge.media.ffmpeg import run_ffmpeg
 from moocforge.media.qc import QcSettings, analyse_media
 from moocforge.profiles import load_profile
@@ -94,30 +94,6 @@ def test_one_decode_pass_per_file_measures_everything(media, monkeypatch):
         assert name in graph
 
 
-def _children_using(folder: Path) -> list[int]:
-    """Processes whose command line names a file in ``folder`` (Linux /proc)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit() or int(entry.name) == os.getpid():
-            continue
-        try:
-            command = (entry / "cmdline").read_bytes().decode("utf-8", "replace")
-        except OSError:
-            continue
-        if str(folder) in command and "ffmpeg" in command:
-            found.append(int(entry.name))
-    return found
-
-
-def _realtime_ffmpeg(folder: Path, ffmpeg: str) -> Path:
-    """An ffmpeg that reads its input at the media's own speed (``-re``): a 16-minute file
-    takes 16 minutes to analyse, so no analysis can finish before the signal arrives."""
-    wrapper = folder / "ffmpeg-realtime"
-    wrapper.write_text(f'#!/bin/sh\nexec "{ffmpeg}" -re "$@"\n', encoding="utf-8")
-    wrapper.chmod(0o755)
-    return wrapper
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc to find ffmpeg children")
 @pytest.mark.parametrize("signal_name, exit_code, word", [("SIGINT", 130, "interrupted"),
@@ -128,24 +104,24 @@ def test_a_signal_stops_every_worker_without_a_traceback(tmp_path, media, ffmpeg
     files = [media.copy("sixteen_minutes", folder / f"lecture {i}.mp4") for i in range(4)]
     cache = tmp_path / "cache"
     env = {**os.environ, "MOOCFORGE_CACHE_DIR": str(cache), "NO_COLOR": "1",
-           "MOOCFORGE_FFMPEG": str(_realtime_ffmpeg(tmp_path, ffmpeg))}
+           "MOOCFORGE_FFMPEG": str(realtime_ffmpeg(tmp_path, ffmpeg))}
     # A test worker may run with SIGINT ignored (xdist), and a child inherits that: restore the default
     # so that the signal reaches moocforge as it does from a terminal.
     proc = subprocess.Popen([sys.executable, "-m", "moocforge", "media", "qc", "--jobs", "2", *map(str, files)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
-    while len(_children_using(folder)) < 2 and time.monotonic() < deadline and proc.poll() is None:
+    while len(ffmpegs_naming(folder)) < 2 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
-    assert len(_children_using(folder)) == 2, "two analyses did not start"
+    assert len(ffmpegs_naming(folder)) == 2, "two analyses did not start"
     proc.send_signal(getattr(signal, signal_name))
     stdout, stderr = proc.communicate(timeout=30)
     assert proc.returncode == exit_code, stdout + stderr
     assert word in stderr and "Traceback" not in stderr + stdout
     deadline = time.monotonic() + 10
-    while _children_using(folder) and time.monotonic() < deadline:
+    while ffmpegs_naming(folder) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert _children_using(folder) == []
+    assert ffmpegs_naming(folder) == []
     entries = [p for p in cache.rglob("*") if p.is_file() and p.suffix == ".json"]
     assert not [p for p in cache.rglob("*") if p.name.startswith(".tmp-")]
     for entry in entries:
