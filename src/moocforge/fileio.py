@@ -20,7 +20,7 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Iterator
 
 from .errors import UserError
 
@@ -32,36 +32,39 @@ class OutputError(UserError):
         super().__init__(key, file=path, error=error, hint="core.output.hint")
 
 
-def _umask() -> int:
+def current_umask() -> int:
     # os.umask can only be read by setting it; set it back at once.
     current = os.umask(0o022)
     os.umask(current)
     return current
 
 
-def _mode_for(path: Path) -> int:
+def mode_for(path: Path) -> int:
     """The permissions a written file gets: those of the file it replaces, else 0666 less the umask."""
     try:
         return stat.S_IMODE(path.stat().st_mode)
     except OSError:
-        return 0o666 & ~_umask()
+        return 0o666 & ~current_umask()
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` under a temporary name beside it, then rename.
+@contextlib.contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A binary stream that becomes ``path`` when the block ends well, and nothing otherwise.
 
-    A reader never sees a half-written file, and an interrupted write (even
-    Ctrl-C) leaves no temporary behind. The temporary name is unique per call,
-    so threads writing at once do not collide. A symbolic link at ``path`` is
-    followed: the file it names is replaced and the link stays.
+    Written under a temporary name beside ``path`` and renamed: a reader never
+    sees half a file, and an interrupted write (even Ctrl-C) leaves no
+    temporary behind. The temporary name is unique per call, so threads
+    writing at once do not collide. A symbolic link at ``path`` is followed:
+    the file it names is replaced and the link stays. The new file keeps the
+    permissions of the one it replaces, or follows the umask.
     """
     path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
-    mode = _mode_for(path)
+    mode = mode_for(path)
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{path.name}.")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
         os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
@@ -70,7 +73,13 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def _is_special(path: Path) -> bool:
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all (see ``atomic_file``)."""
+    with atomic_file(path) as handle:
+        handle.write(data)
+
+
+def is_special(path: Path) -> bool:
     """A device, FIFO or socket (or a name under /dev): a target to write through, never to replace."""
     if str(path).startswith("/dev/"):
         return True
@@ -97,7 +106,7 @@ def write_output(spec: str | Path, data: bytes) -> None:
     if path.is_dir():
         raise OutputError("core.output.is_folder", text)
     try:
-        if _is_special(path):
+        if is_special(path):
             # Opened by the name given: /dev/stderr or a FIFO must not be resolved to its target.
             with open(path, "wb") as handle:
                 handle.write(data)
@@ -105,7 +114,7 @@ def write_output(spec: str | Path, data: bytes) -> None:
         target = Path(os.path.realpath(path))
         if target.is_dir():
             raise OutputError("core.output.is_folder", text)
-        if _is_special(target):
+        if is_special(target):
             with open(target, "wb") as handle:
                 handle.write(data)
             return

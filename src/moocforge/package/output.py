@@ -26,7 +26,7 @@ from typing import BinaryIO, Iterator
 
 from ..errors import UserError
 # fileio's own rules for modes and special files, so a streamed package is written as a report is.
-from ..fileio import OutputError, _is_special, _mode_for, _umask
+from ..fileio import OutputError, atomic_file, current_umask, is_special
 
 # A package folder moocforge wrote says so, so that writing it again may replace it.
 MARKER = ".moocforge-package"
@@ -48,27 +48,19 @@ def open_output(spec: str | Path) -> Iterator[BinaryIO]:
     path = Path(text)
     if path.is_dir():
         raise OutputError("core.output.is_folder", text)
-    if _is_special(path):
+    if is_special(path):
         with open(path, "wb") as handle:
             yield handle
         return
     target = Path(os.path.realpath(path))
     if not target.parent.is_dir():
         raise OutputError("core.output.no_folder", text, os.strerror(errno.ENOENT))
-    mode = _mode_for(target)
-    try:
-        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".tmp-{target.name}.")
-    except OSError as exc:
-        raise OutputError("core.output.cannot_write", text, exc.strerror or str(exc)) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    with contextlib.ExitStack() as stack:
+        try:  # only opening is the output's failure; an error while writing is the caller's
+            handle = stack.enter_context(atomic_file(target))
+        except OSError as exc:
+            raise OutputError("core.output.cannot_write", text, exc.strerror or str(exc)) from None
+        yield handle
 
 
 def output_size(spec: str | Path) -> int | None:
@@ -87,7 +79,7 @@ def package_folder(spec: Path) -> Iterator[Path]:
         raise PackageFolderTaken("package.output.folder_taken", file=str(spec), hint="package.output.folder_taken_hint")
     target.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".tmp-{target.name}."))
-    os.chmod(building, 0o777 & ~_umask())  # mkdtemp makes it private; the kit is an ordinary folder
+    os.chmod(building, 0o777 & ~current_umask())  # mkdtemp makes it private; the kit is an ordinary folder
     try:
         (building / MARKER).write_text("written by moocforge package; replaced when it runs again\n",
                                        encoding="utf-8")
