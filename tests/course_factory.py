@@ -22,6 +22,9 @@ ANNOUNCEMENT = (
 )
 
 
+SUBTITLES = "1\n00:00:00,000 --> 00:00:02,000\nСәлем, тыңдаушылар!\n"
+
+
 def write_pdf(path: Path, pages: int = 1) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     writer = PdfWriter()
@@ -56,6 +59,7 @@ def good_descriptor(modules: int = 4, lessons: int = 2) -> dict:
         "authors": [{"name": "Асқарова Әйгерім", "workplace": "АТУ", "position": "аға оқытушы",
                      "degree": "PhD", "email": "a.askarova@atu.edu.kz"}],
         "level": "beginner",
+        "study_level": "bachelor",
         "credits": 1,
         "duration_weeks": modules,
         "prerequisites": ["Информатика негіздері"],
@@ -65,12 +69,15 @@ def good_descriptor(modules: int = 4, lessons: int = 2) -> dict:
         "objectives": ["Python синтаксисін меңгеру", "pandas кітапханасымен жұмыс"],
         "outcomes": outcomes,
         "promo_video": "promo/promo.mp4",
-        "certificate": "85–100 % — сертификатпен аяқталды; 40–85 % — сертификатсыз; бағалау шкаласы 0–100.",
+        "certificate": ("0–40 % — аяқталмады; 40–85 % — сертификатсыз; 85–100 % — сертификатпен аяқталды. Жұмыстар "
+                        "0–100 ұпайлық шкаламен, жарияланған критерийлер бойынша 5 жұмыс күні ішінде тексеріледі."),
+        "licence": "© Алматы технологиялық университеті",
         "documents": {"work_program": "docs/work_program.pdf", "glossary": "docs/glossary.pdf",
                       "bibliography": "docs/bibliography.pdf"},
         "modules": [],
         "final_assessment": {"title": "Қорытынды тест", "file": "final/final.aiken.txt",
                              "outcomes": ["LO1", "LO2"], "weight": 20, "deadline": "2026-12-20"},
+        "surveys": {"pre": {"questions": 8}, "post": {"questions": 10}},
     }
     for m in range(1, modules + 1):
         ids = [f"M{m}.{k}" for k in range(1, 5)]
@@ -86,7 +93,7 @@ def good_descriptor(modules: int = 4, lessons: int = 2) -> dict:
             "forum": {"title": "Талқылау", "prompt": "Өз мысалыңызды келтіріңіз"},
             "practical_task": {"kind": "assignment", "title": "Практикалық жұмыс",
                                "file": f"module-{m:02d}/practical.pdf", "outcomes": ids[2:], "weight": 12.5,
-                               "parameterised": True},
+                               "deadline": "2026-12-01", "parameterised": True},
             "assessment": {"title": "Модуль тесті", "file": f"module-{m:02d}/assessment.aiken.txt",
                            "outcomes": ids, "weight": 7.5, "deadline": "2026-12-01"},
             "lessons": [],
@@ -96,7 +103,8 @@ def good_descriptor(modules: int = 4, lessons: int = 2) -> dict:
                 "id": f"M{m}.L{j}",
                 "title": f"{j}-сабақ",
                 "outcomes": [ids[(j - 1) % 4]],
-                "videos": [{"url": f"https://video.atu.edu.kz/m{m}l{j}", "title": f"Дәріс {m}.{j}"}],
+                "videos": [{"url": f"https://video.atu.edu.kz/m{m}l{j}", "title": f"{m}.{j}-дәріс. Деректерді талдау",
+                            "subtitles": f"module-{m:02d}/lesson-{j:02d}/lecture.srt"}],
                 "reading": [f"module-{m:02d}/lesson-{j:02d}/reading.pdf"],
                 "quiz": {"file": f"module-{m:02d}/lesson-{j:02d}/quiz.aiken.txt", "outcomes": [ids[(j - 1) % 4]]},
             })
@@ -121,6 +129,9 @@ def _files_for(data: dict) -> dict[str, str]:
             if task.get("file"):
                 files[task["file"]] = aiken_bank(10) if task["file"].endswith(".txt") else "pdf"
         for lesson in module.get("lessons", []):
+            for video in lesson.get("videos", []):
+                if video.get("subtitles"):
+                    files[video["subtitles"]] = SUBTITLES
             for item in lesson.get("reading", []):
                 if "://" not in item:
                     files[item] = "pdf"

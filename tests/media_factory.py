@@ -100,6 +100,7 @@ RECIPES: dict[str, tuple[str, list[str]]] = {
     "master_1080i": ("master_1080i.mov", _video(FULL_HD, rate="50", seconds=0.6) + _tone(0.6)
                      + ["-vf", "tinterlace=mode=interleave_top,setfield=tff", "-c:v", "prores_ks", "-profile:v", "2",
                         "-flags", "+ildct+ilme", "-c:a", "pcm_s24le", "-ac", "2"]),
+    "ninety_seconds": ("ninety_seconds.mp4", ["-f", "lavfi", "-i", "color=c=gray:s=64x36:r=1:d=90"] + H264),
 }
 
 
@@ -176,11 +177,13 @@ class MediaFactory:
         return destination
 
 
-def write_media_course(root: Path, media: MediaFactory, *, videos: dict | None = None, promo: str | None = "p25") -> Path:
+def write_media_course(root: Path, media: MediaFactory, *, videos: dict | None = None, promo: str | None = "p25",
+                       closing: str | None = None) -> Path:
     """A course (tests/course_factory.py) whose lesson videos and promo are real files.
 
     ``videos`` maps (module, lesson) numbers to a list of {"file": recipe, "master": recipe}.
-    Lessons not named keep their video links; ``promo`` None keeps the factory's stand-in.
+    Lessons not named keep their video links; ``promo`` None keeps the factory's stand-in;
+    ``closing`` names the recipe of a closing video (form 08), promo/closing.*.
     """
     from course_factory import good_descriptor, write_course
 
@@ -201,6 +204,9 @@ def write_media_course(root: Path, media: MediaFactory, *, videos: dict | None =
     if promo is not None:
         data["promo_video"] = "promo/promo" + (Path(RECIPES[promo][0]).suffix if promo in RECIPES else ".mp4")
         copies[data["promo_video"]] = promo
+    if closing is not None:
+        data["closing_video"] = "promo/closing" + (Path(RECIPES[closing][0]).suffix if closing in RECIPES else ".mp4")
+        copies[data["closing_video"]] = closing
     write_course(root, data)
     for rel, recipe in copies.items():
         media.copy(recipe, root / rel)

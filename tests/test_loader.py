@@ -378,3 +378,27 @@ def test_loose_files_that_are_not_files_say_what_they_are(tmp_path):
             expand_paths([tmp_path / name], ROLE_QUIZ)
         assert f"this is {kind}, not a regular file" in info.value.text("en")
         assert info.value.text("kk") != info.value.text("en")
+
+
+def test_the_closing_video_is_a_video_of_the_course(tmp_path):
+    """Form 08's closing video is probed and checked like a lecture video, and named at its line."""
+    data = good_descriptor()
+    data["closing_video"] = "promo\\closing.mp4"  # written on Windows
+    loaded = load_course(write_course(tmp_path / "c", data))
+    [ref] = [r for r in loaded.refs if r.field == ("closing_video",)]
+    assert (ref.path, ref.role, ref.source) == ("promo/closing.mp4", "video", "descriptor")
+    assert loaded.line_of(ref.field) is not None
+
+
+def test_descriptor_fields_of_the_forms_are_read(tmp_path):
+    data = good_descriptor()
+    data.update(study_level="master", interaction="Форум, сейсенбі 18:00 Zoom", last_reviewed="2025-09-01")
+    data["final_assessment"].update(time_limit_minutes=40, questions_per_attempt=15)
+    course = load_course(write_course(tmp_path / "c", data)).model
+    assert course.study_level == "master" and course.interaction.startswith("Форум")
+    assert course.last_reviewed.isoformat() == "2025-09-01"
+    assert (course.final_assessment.time_limit_minutes, course.final_assessment.questions_per_attempt) == (40, 15)
+    data["final_assessment"]["time_limit_minutes"] = 0
+    with pytest.raises(CourseError) as info:
+        load_course(write_course(tmp_path / "d", data))
+    assert info.value.field == "final_assessment.time_limit_minutes"

@@ -44,6 +44,11 @@ STRUCTURAL = {
     "ST113", "ST114",  # every outcome assessed; every cited outcome exists
     "ST115",  # the example surveys stay within 15 questions
     ("ST116", "no_quiz"),  # every lesson has its Block 3 quiz bank
+    "ST122",  # practical tasks, module and final assessments carry their deadlines (form 08)
+    "ST123",  # both surveys are there (ATU §12.10.1)
+    "ST124",  # every practical task has its task document to write the instructions in
+    "ST126", "ST127", "ST128",  # refresh, time limits, variant banks: the kaznu and katu profiles ask, atu-2025 not
+    "DC107",  # a full lecture text per lesson: the mes-2020 profile asks
     "CD101", "CD102", "CD103", "CD108",  # values the skeleton writes are valid; ids unique
     "LK101", "LK102", "LK103",  # every file the skeleton names exists, inside the folder
     "core.internal_error",
@@ -59,7 +64,13 @@ CONTENT = {
     "ST109",  # practice questions per week
     "ST112",  # the announcement placeholder is shorter than 400 characters
     ("ST116", "no_video"), ("ST116", "no_reading"),
-    "ST119",  # subtitles (only the mes-2020 profile asks; no video is there yet)
+    "ST119",  # subtitles (ATU §10.4; no video is there yet)
+    "CD112", "CD113", "CD114",  # what the certificate description says: written by the author
+    "CD115",  # faculty, department and level of study
+    "CD116",  # each author's corporate e-mail
+    "CD117",  # the licence or copyright statement is the author's and the university's decision
+    "DC106",  # video titles with the lecture's number and topic
+    "ST125",  # the closing video, when the author records one
     # The form 04 deck `init` writes (the document rules): the title slide's name, position and photo,
     # the template's sentences, and words no dictionary knows until the author writes the lecture.
     ("SL102", "missing_item"), ("SL102", "no_photo"), ("SL104", "leftover"), "PD108",
@@ -117,8 +128,12 @@ def test_fresh_skeleton_has_only_content_findings(skeletons, lang, modules):
     assert {f"modules[{i}].title" for i in range(modules)} <= placeholders
     assert {f"modules[{i}].lessons[0].title" for i in range(modules)} <= placeholders
     empty = {f.params["field"] for f in result.findings if f.rule_id == "CD104"}
-    assert empty == {"title", "university", "audience", "authors", "level", "credits", "prerequisites",
+    # Form 01 item 7 is "credits / duration": the skeleton's duration_weeks and hours answer it.
+    assert empty == {"title", "university", "audience", "authors", "level", "prerequisites",
                      "postrequisites", "annotation", "aim", "objectives", "certificate"}
+    assert {f.params["field"] for f in result.findings if f.rule_id == "CD115"} == {"faculty", "department",
+                                                                                     "study_level"}
+    assert kinds[("CD117", "missing")] == 1
 
 
 def test_skeleton_structure(skeletons):

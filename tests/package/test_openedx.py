@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from course_factory import good_descriptor, write_course
 from moocforge.package.archive import FIXED_TIME
 from moocforge.package.openedx import OpenEdxOptions, package_openedx
 from moocforge.package.openedx.builder import MissingStaticFile, verify_static_references
@@ -222,8 +223,10 @@ def test_every_static_reference_is_checked_before_writing():
     verify_static_references(tree)
 
 
-def test_a_missing_transcript_is_reported(course4, tmp_path):
-    _, report = olx(course4, tmp_path)
+def test_a_missing_transcript_is_reported(tmp_path):
+    data = good_descriptor()
+    del data["modules"][0]["lessons"][0]["videos"][0]["subtitles"]  # the complete course subtitles every video
+    _, report = olx(write_course(tmp_path / "course", data), tmp_path)
     video = next(i for i in report.items if i.kind == "video")
     assert "package.reason.no_transcript" in [r.key for r in video.reasons]
 

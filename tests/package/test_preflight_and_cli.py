@@ -38,6 +38,12 @@ def test_a_profile_may_forbid_open_platforms_even_with_force(sample_course, tmp_
     assert preflight(sample_course, "moodle", profile=str(profile), force=True)  # the university's own Moodle
 
 
+def test_the_built_in_kaznua_profile_keeps_the_course_off_open_platforms(sample_course):
+    with pytest.raises(PlatformNotAllowed) as refused:
+        preflight(sample_course, "openedx", profile="kaznua", force=True)
+    assert "KazNUA §2.5" in refused.value.text("en")
+
+
 def test_the_command_refuses_with_the_findings_and_exit_2(sample_course, tmp_path):
     proc = run("package", sample_course, "--target", "openedx", "--org", "ATU", "--number", "PY101", "--run",
                "2026_T1", "-o", tmp_path / "c.tar.gz", "--lang", "en")

@@ -93,7 +93,7 @@ def _write_banks(bank: dict, folder: Path) -> Path:
 
 def _write_media_course(spec: dict, root: Path, factory) -> None:
     videos = {lesson_numbers(lesson): items for lesson, items in (spec.get("videos") or {}).items()}
-    write_media_course(root, factory, videos=videos, promo=spec.get("promo"))
+    write_media_course(root, factory, videos=videos, promo=spec.get("promo"), closing=spec.get("closing"))
 
 
 def _write_patched_course(patch: dict, root: Path) -> None:

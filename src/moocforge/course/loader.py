@@ -285,6 +285,9 @@ def _collect_refs(loaded: LoadedCourse) -> list[FileRef]:
     for name in ("work_program", "glossary", "bibliography"):
         add(getattr(model.documents, name), f"document:{name}", ("documents", name))
     add(model.promo_video, "promo", ("promo_video",))
+    # The closing video (form 08) is a video learners watch like any lecture: probed,
+    # held to the upload policy and analysed with --deep as one.
+    add(model.closing_video, "video", ("closing_video",))
     for i, module in enumerate(model.modules):
         m = ("modules", i)
         if ("modules", i, "dir") in loaded.lines:

@@ -100,6 +100,10 @@ class Assessment(_Strict):
     parameterised: bool = Field(default=False, description="Unique conditions per learner (§11.7).")
     instructions: str | None = Field(default=None, description="How to do the task and how it is graded "
                                                                "(form 10 criterion 8).")
+    time_limit_minutes: int | None = Field(default=None, ge=1, description="Time allowed for one attempt of a "
+                                                                         "test, minutes (KATU §6.5).")
+    questions_per_attempt: int | None = Field(default=None, ge=1, description="Questions drawn at random from the "
+                                                                            "bank for each attempt (KATU §6.3).")
 
     _list = field_validator("outcomes", mode="before")(_as_list)
 
@@ -195,11 +199,14 @@ class Course(_Strict):
     language: str | None = Field(default=None, description="Language of instruction: kk, ru or en.")
     audience: str | None = Field(default=None, description="Target audience / programme name (item 4).")
     authors: list[Author] = Field(default_factory=list)
-    level: str | None = Field(default=None, description="beginner | intermediate | advanced (item 6).")
+    level: str | None = Field(default=None, description="beginner | intermediate | advanced, or form 01's own words "
+                                                        "(бастауыш | орта | жоғары; начальный | средний | "
+                                                        "продвинутый) (item 6).")
     credits: float | None = Field(default=None, ge=0)
     duration_weeks: int | None = Field(default=None, ge=0)
     hours: float | None = Field(default=None, ge=0, description="Total academic hours (≤ 30, §8.6).")
-    general_education: bool = Field(default=False, description="General-education discipline (may reach 100 h, §8.6).")
+    general_education: bool = Field(default=False, description="General-education discipline: may exceed 100 h "
+                                                               "per its model curriculum (§8.6).")
     prerequisites: list[str] = Field(default_factory=list)
     postrequisites: list[str] = Field(default_factory=list)
     annotation: str | None = Field(default=None, description="One sentence, ≤ 100 characters (item 10).")
@@ -208,7 +215,11 @@ class Course(_Strict):
     outcomes: list[Outcome] = Field(default_factory=list, description="Course learning outcomes (item 13).")
     promo_video: CoursePath | None = Field(default=None, description="Promo video / trailer, ≤ 3 minutes (item 14).")
     certificate: str | None = Field(default=None, description="Certificate and grading-system description (item 15).")
-    licence: str | None = Field(default=None, description="Licence of the materials (needed for open platforms).")
+    licence: str | None = Field(default=None, description="Licence or copyright statement of the materials "
+                                                          "(ATU §10.4; needed for open platforms).")
+    interaction: str | None = Field(default=None, description="How learners and teachers interact: format (forum, "
+                                                              "chat, video conference), times and tools (KazNU "
+                                                              "guide of 16.03.2020, item 6).")
     # --- facts the review and placement forms need (forms 08, 09, 11)
     study_level: StudyLevel | None = Field(default=None, description="Level of study of form 11: bachelor, master "
                                                                       "or doctoral.")

@@ -43,6 +43,15 @@ class Threshold:
     note: str | None = None
 
 
+@dataclass(frozen=True)
+class Change:
+    """One setting a profile changes against its parent (``before`` None: the parent has no such setting)."""
+
+    key: str
+    before: Threshold | None
+    after: Threshold
+
+
 def _is_leaf(node: Any) -> bool:
     return isinstance(node, dict) and "value" in node and set(node) <= {"value", "clause", "note"}
 
@@ -74,6 +83,18 @@ class Profile:
     title: str
     chain: list[str] = field(default_factory=list)
     values: dict = field(default_factory=dict)
+    parent: "Profile | None" = None  # the profile it extends, as loaded
+
+    def changes(self) -> list["Change"]:
+        """What this profile sets differently from the one it extends (nothing for a base profile).
+
+        A value restated with another clause counts: the same number then rests on
+        another text (mes-2020's subtitles rest on the Ministry, not on ATU §10.4).
+        """
+        if self.parent is None:
+            return []
+        before = self.parent.flat()
+        return [Change(key, before.get(key), now) for key, now in self.flat().items() if before.get(key) != now]
 
     def threshold(self, key: str) -> Threshold:
         node: Any = self.values
@@ -203,5 +224,5 @@ def load_profile(name_or_path: str | Path | None = None, _seen: tuple[str, ...] 
         values = _deep_merge(parent.values, own)
         chain = parent.chain + [name]
     else:
-        values, chain = own, [name]
-    return Profile(name=name, title=str(raw.get("title") or name), chain=chain, values=values)
+        parent, values, chain = None, own, [name]
+    return Profile(name=name, title=str(raw.get("title") or name), chain=chain, values=values, parent=parent)

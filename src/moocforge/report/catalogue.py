@@ -50,7 +50,7 @@ def print_rule(console: Console, item, lang: str, profile, example=None) -> None
             except KeyError:
                 continue
             clause = f"  [{threshold.clause}]" if threshold.clause else ""
-            console.print(f"  {key} = {threshold.value}{clause}", highlight=False, markup=False)
+            console.print(f"  {key} = {setting_text(threshold.value)}{clause}", highlight=False, markup=False)
     if example is not None:
         _print_example(console, item, example, lang, profile)
 
@@ -91,13 +91,45 @@ def print_profiles(console: Console, profiles, lang: str) -> None:
     console.print(table)
 
 
-def print_profile(console: Console, profile, lang: str) -> None:
-    """Every setting of one profile: its dotted key, its value and the clause it comes from."""
-    table = Table(title=f"{profile.name}: {profile.title}", title_justify="left", show_edge=False)
+def setting_text(value) -> str:
+    """A profile value as people read it: lists joined, a choice inside a list as a | b, nothing as —."""
+    if value is None or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, list):
+        return ", ".join(" | ".join(map(str, item)) if isinstance(item, list) else str(item) for item in value)
+    return str(value)
+
+
+def _settings_table(profile, lang: str, title: str) -> Table:
+    table = Table(title=title, title_justify="left", show_edge=False)
     table.add_column(t("core.profile.setting", lang), no_wrap=True)
     table.add_column(t("core.profile.value", lang))
     table.add_column(t("core.clause", lang))
     for key, threshold in profile.flat().items():
-        value = ", ".join(map(str, threshold.value)) if isinstance(threshold.value, list) else str(threshold.value)
-        table.add_row(key, value, threshold.clause or "")
+        table.add_row(key, setting_text(threshold.value), threshold.clause or "")
+    return table
+
+
+def print_profile(console: Console, profile, lang: str, every_value: bool = False) -> None:
+    """One profile: what it changes against the profile it extends (every value with ``every_value``,
+    or when it extends none), each with the clause it comes from."""
+    title = f"{profile.name}: {profile.title}"
+    if profile.parent is None or every_value:
+        console.print(_settings_table(profile, lang, title))
+        return
+    parent = profile.parent.name
+    table = Table(title=title, title_justify="left", show_edge=False)
+    table.add_column(t("core.profile.setting", lang), no_wrap=True)
+    table.add_column(parent)
+    table.add_column(profile.name)
+    table.add_column(t("core.clause", lang))
+    changes = profile.changes()
+    for change in changes:
+        before = setting_text(change.before.value) if change.before is not None else t("profiles.not_set", lang)
+        table.add_row(change.key, before, setting_text(change.after.value), change.after.clause or "")
     console.print(table)
+    unchanged = len(profile.flat()) - len(changes)
+    console.print(t("profiles.changes_footer", lang, changed=len(changes), unchanged=unchanged, parent=parent,
+                    name=profile.name), highlight=False)

@@ -46,8 +46,9 @@ maintainers, not shown) and exactly one input:
     quiz banks checked as loose files, as ``moocforge quiz lint`` does.
 ``media``
     ``videos: {M1.L1: [{file: RECIPE, master: RECIPE}]}`` and ``promo: RECIPE``:
-    the course with real media files, made by the test suite's media factory
-    from named recipes (each described in ``locales/catalogue.yaml`` under
+    the course with real media files (``closing: RECIPE`` adds the closing
+    video of form 08), made by the test suite's media factory from named
+    recipes (each described in ``locales/catalogue.yaml`` under
     ``catalogue.recipe.<RECIPE>``). Without ``promo`` the course keeps the
     test course's 12-byte stand-in, which only MD101 looks at (and reports as
     no media file): an MD101 case names a real promo.
@@ -275,7 +276,8 @@ def _check_bank(bank: Any, where: str) -> None:
 
 
 def _check_media(spec: Any, where: str) -> None:
-    _require(isinstance(spec, dict) and set(spec) <= {"videos", "promo"}, where, "media has videos and promo")
+    _require(isinstance(spec, dict) and set(spec) <= {"videos", "promo", "closing"}, where,
+             "media has videos, promo and closing")
     for lesson, items in (spec.get("videos") or {}).items():
         _require(bool(_LESSON_ID.fullmatch(str(lesson))), where, f"{lesson}: name a lesson as M1.L1")
         _require(isinstance(items, list) and all(isinstance(i, dict) and i and set(i) <= set(MEDIA_ROLES)
@@ -296,8 +298,7 @@ def media_recipes(case: Case) -> list[str]:
     if case.kind != "media":
         return []
     names = [name for items in (case.input.get("videos") or {}).values() for item in items for name in item.values()]
-    if case.input.get("promo"):
-        names.append(case.input["promo"])
+    names += [case.input[role] for role in ("promo", "closing") if case.input.get(role)]
     return list(dict.fromkeys(names))
 
 
@@ -401,8 +402,9 @@ def _describe_media(spec: dict, lang: str) -> list[str]:
             for role, recipe in item.items():
                 label = t("core.role.video" if role == "file" else "core.role.master", lang)
                 lines.append(f"{lesson} {label}: {t('catalogue.recipe.' + recipe, lang)}")
-    if spec.get("promo"):
-        lines.append(f"{t('core.role.promo', lang)}: {t('catalogue.recipe.' + spec['promo'], lang)}")
+    for role in ("promo", "closing"):
+        if spec.get(role):
+            lines.append(f"{t('core.role.' + role, lang)}: {t('catalogue.recipe.' + spec[role], lang)}")
     return lines
 
 

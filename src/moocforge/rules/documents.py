@@ -1,12 +1,16 @@
-"""DC: the documents of ATU form 01 (items 16–22) and the glossary (§11.9)."""
+"""DC: the documents of ATU form 01 (items 16–22), the glossary (§11.9), and lecture texts (MES 2020 §24)."""
 
 from __future__ import annotations
 
+import re
+from pathlib import PurePosixPath
+
+from ..course.loader import URL_PATTERN
 from ..course.discover import DOCUMENT_EXTENSIONS, DOCUMENT_FOLDER, DOCUMENT_PATTERNS, MODULE_FILE_PATTERNS, looked_for
 from ..findings import Quantity, Severity, at_least
 from .descriptor import field_label
 from .registry import RuleContext, rule
-from .structure import question_count
+from .structure import lesson_videos, question_count
 
 
 def _document_findings(ctx: RuleContext, value: str | None, field_path: tuple, params: dict, **where):
@@ -69,3 +73,42 @@ def test_items(ctx: RuleContext):
     if total < floor:
         yield ctx.finding("too_few", field_path=("modules",), params={"count": total, "min": floor},
                           measured=Quantity(total, "questions"), expected=at_least(floor, "questions"))
+
+
+# A lecture's number: "1.1-дәріс", "Лекция 3", "Lecture 2.4".
+_NUMBER = re.compile(r"\d")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _names_a_topic(name: str, generic: set[str]) -> bool:
+    """Does ``name`` say what the lecture is about: a word beyond "лекция", "дәріс", "video" …?"""
+    return any(word.casefold() not in generic for word in _WORD.findall(name))
+
+
+@rule("DC106", name="lecture-names", area="documents", severity=Severity.WARNING,
+      clause="ATU form 01 item 20", messages=("no_number", "no_topic"),
+      thresholds=("documents.lecture_names.generic_words",), criteria=(3,))
+def lecture_names(ctx: RuleContext):
+    generic = {str(word).casefold() for word in ctx.threshold("documents.lecture_names.generic_words")}
+    for where, video in lesson_videos(ctx.model):
+        # What learners see: the title, else the file's own name.
+        name = video.title or PurePosixPath(video.file or video.master or video.url or "").stem
+        if not _NUMBER.search(name):
+            yield ctx.finding("no_number", params={"name": name, "lesson": where["lesson"]}, **where)
+        elif not _names_a_topic(name, generic):
+            yield ctx.finding("no_topic", params={"name": name, "lesson": where["lesson"]}, **where)
+
+
+@rule("DC107", name="lecture-text", area="documents", severity=Severity.WARNING,
+      clause="MES 2020 §24", messages=("missing",), thresholds=("documents.lecture_text_required",), criteria=(5,))
+def lecture_text(ctx: RuleContext):
+    if not ctx.threshold("documents.lecture_text_required"):
+        return
+    for i, module in enumerate(ctx.model.modules):
+        for j, lesson in enumerate(module.lessons):
+            # The full text: a reading document of the lesson, or the week's self-study
+            # lectures (form 01 item 19); the full deck: its slides.
+            texts = [item for item in lesson.reading if not URL_PATTERN.match(item)]
+            if not (lesson.slides or texts or module.self_study):
+                yield ctx.finding("missing", field_path=("modules", i, "lessons", j), module=module.id,
+                                  lesson=lesson.id, params={"lesson": lesson.id})

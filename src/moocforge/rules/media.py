@@ -12,6 +12,7 @@ from ..findings import Bound, Quantity, Severity, at_least, at_most, between, le
 from ..media import units
 from ..media.policy import FAIL, field_label_key, problems
 from ..media.probe import STATUS_OK
+from .structure import verdict_clock  # seconds kept where they decide the verdict
 from .registry import RuleContext, rule
 
 
@@ -184,7 +185,8 @@ def lesson_video_length(ctx: RuleContext):
                 path, seconds = _video_duration(ctx, video)
                 if seconds is not None and seconds < least * 60:
                     yield ctx.finding("too_short", file=path, module=module.id, lesson=lesson.id,
-                                      params={"lesson": lesson.id, "minutes": units.minutes(seconds), "min": least},
+                                      params={"lesson": lesson.id, "duration": verdict_clock(seconds, least * 60),
+                                              "min": units.clock(least * 60)},
                                       measured=Quantity(seconds, "clock"), expected=at_least(least * 60, "clock"))
 
 
@@ -211,7 +213,9 @@ def weekly_video_total(ctx: RuleContext):
         too_short = measured < lo * 60 and not unmeasured
         if too_short or measured > hi * 60:
             yield ctx.finding("out_of_range", field_path=("modules", i, "lessons"), module=module.id,
-                              params={"module": module.id, "minutes": units.minutes(measured), "min": lo, "max": hi},
+                              params={"module": module.id,
+                                      "duration": verdict_clock(measured, (lo if too_short else hi) * 60),
+                                      "min": units.clock(lo * 60), "max": units.clock(hi * 60)},
                               measured=Quantity(measured, "clock"), expected=between(lo * 60, hi * 60, "clock"))
 
 
@@ -222,7 +226,8 @@ def promo_length(ctx: RuleContext):
     promo = ctx.model.promo_video
     seconds = _duration(ctx, promo)
     if seconds is not None and seconds > most * 60:
-        yield ctx.finding("too_long", file=promo, params={"minutes": units.minutes(seconds), "max": most},
+        yield ctx.finding("too_long", file=promo, params={"duration": verdict_clock(seconds, most * 60),
+                                                          "max": units.clock(most * 60)},
                           measured=Quantity(seconds, "clock"), expected=at_most(most * 60, "clock"))
 
 

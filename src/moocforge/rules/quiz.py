@@ -221,7 +221,7 @@ def empty_text(ctx: RuleContext):
                 break
 
 
-@rule("QZ112", name="question-kind", area="quiz", severity=Severity.WARNING, clause="ATU §11.4",
+@rule("QZ112", name="question-kind", area="quiz", severity=Severity.INFO, clause="ATU §11.4, §11.3",
       messages=("kind_not_listed",), thresholds=("quiz.kinds.allowed",), needs=("quiz",), criteria=(6,))
 def question_kind(ctx: RuleContext):
     allowed = list(ctx.threshold("quiz.kinds.allowed"))

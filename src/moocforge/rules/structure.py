@@ -1,9 +1,28 @@
-"""ST: course structure and content, ATU §8.1–§8.7, §11.2, §11.6, §12.10.1."""
+"""ST: course structure and content — ATU §8.1–§8.7, §10.4, §11.2, §11.6–§11.7, §12.10.1, form 08 — and the
+institutions' additions (KazNU §4.11, KATU §6.3–6.5, §8.1.3)."""
 
 from __future__ import annotations
 
-from ..findings import Quantity, Severity, at_least, at_most, between, equal_to, more_than
+import datetime as dt
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..course.model import Assessment
+from ..findings import Quantity, Severity, at_least, at_most, between, equal_to, filled, more_than
+from ..media import units
 from .registry import RuleContext, rule
+
+
+def is_blank(value) -> bool:
+    """Not filled in: nothing, white space, or an empty list or mapping."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (list, tuple, dict)):
+        return len(value) == 0
+    return False
 
 
 def whole(value: float) -> float | int:
@@ -147,22 +166,57 @@ def total_hours(ctx: RuleContext):
     model = ctx.model
     key = "structure.total_academic_hours." + ("max_general_education" if model.general_education else "max")
     limit = ctx.threshold(key)
+    if limit is None:
+        return  # §8.6 permits general-education MOOCs beyond 100 hours, per their model curricula
     declared = [m.workload_hours for m in model.modules if m.workload_hours is not None]
     total = model.hours if model.hours is not None else (sum(declared) if declared else None)
     if total is not None and total > limit:
         yield ctx.finding("too_many", field_path=("hours",) if model.hours is not None else ("modules",),
-                          params={"hours": whole(total), "max": limit},
+                          params={"hours": whole(total), "max": limit}, clause_key=key,
                           measured=Quantity(total, "h"), expected=at_most(limit, "h"))
 
 
 def announcement_text(ctx: RuleContext, module) -> str | None:
-    """The weekly announcement, inline or from its file (a small text file)."""
+    """The weekly announcement as a learner reads it, inline or from its file (a small text file).
+
+    Inline text and Markdown files are rendered: ``#``, ``*`` and link targets are
+    syntax, not text. A ``.txt`` file is shown as written.
+    """
     if module.announcement:
-        return module.announcement.strip()
+        return visible_text(module.announcement).strip()
     if module.announcement_file:
         text = ctx.evidence.texts.get(module.announcement_file)
-        return text.strip() if text is not None else None
+        if text is None:
+            return None
+        return (text if module.announcement_file.lower().endswith(".txt") else visible_text(text)).strip()
     return None
+
+
+@lru_cache(maxsize=1)
+def _markdown():
+    from markdown_it import MarkdownIt  # imported when an announcement is read, not by every command
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def visible_text(markdown: str) -> str:
+    """What a Markdown text shows: the words of headings, paragraphs, lists, link texts and code;
+    not the marks, link targets, images or raw HTML. Blocks stay apart as they do on screen."""
+    blocks: list[str] = []
+    for token in _markdown().parse(markdown):
+        if token.type == "inline":
+            blocks.append("".join(_inline_text(child) for child in token.children or ()))
+        elif token.type in ("code_block", "fence"):
+            blocks.append(token.content.rstrip("\n"))
+    return "\n\n".join(block for block in blocks if block)
+
+
+def _inline_text(token) -> str:
+    if token.type in ("text", "text_special", "code_inline"):  # text_special: "\\*" and "&amp;" as shown
+        return token.content
+    if token.type in ("softbreak", "hardbreak"):
+        return "\n"
+    return ""  # marks, link targets, images, raw HTML
 
 
 @rule("ST112", name="weekly-announcement", area="structure", severity=Severity.ERROR, clause="ATU §11.2",
@@ -265,7 +319,8 @@ def _weighted(model):
 
 
 @rule("ST117", name="assessment-weights", area="structure", severity=Severity.WARNING,
-      clause="MES 2020 recommendations", messages=("total",), thresholds=("structure.assessment_weights_total",), criteria=(8,))
+      clause="ATU form 01 item 15, form 08", messages=("total",), thresholds=("structure.assessment_weights_total",),
+      criteria=(8,))
 def assessment_weights(ctx: RuleContext):
     weighted = _weighted(ctx.model)
     if not weighted:
@@ -281,34 +336,43 @@ def assessment_weights(ctx: RuleContext):
 OPEN_ANSWER_KINDS = {"essay", "project", "peer_review"}
 
 
-@rule("ST118", name="protected-assessment-share", area="structure", severity=Severity.WARNING,
-      clause="ATU §11.7", messages=("too_small",), thresholds=("structure.protected_weight_share.min",), criteria=(6,))
+@rule("ST118", name="protected-assessment-share", area="structure", severity=Severity.ERROR,
+      clause="ATU §11.7", messages=("too_small", "cannot_judge"), thresholds=("structure.protected_weight_share.min",),
+      criteria=(6,))
 def protected_assessment_share(ctx: RuleContext):
     weighted = _weighted(ctx.model)
     total = sum(a.weight for _, a in weighted)
-    if not weighted or total <= 0:
+    floor = ctx.threshold("structure.protected_weight_share.min")
+    if total <= 0:
+        # Without weights the share of the grade is unknown: say so rather than pass.
+        yield ctx.finding("cannot_judge", severity=Severity.INFO, field_path=("modules",), params={"min": floor})
         return
     protected = sum(a.weight for _, a in weighted if a.parameterised or a.kind in OPEN_ANSWER_KINDS)
     share = round(100 * protected / total, 1)
-    floor = ctx.threshold("structure.protected_weight_share.min")
     if share < floor:
         yield ctx.finding("too_small", field_path=("modules",), params={"share": share, "min": floor},
                           measured=Quantity(share, "percent"), expected=at_least(floor, "percent"))
 
 
+def lesson_videos(model):
+    """Every lesson video with where a finding about it points (field, module, lesson)."""
+    for i, module in enumerate(model.modules):
+        for j, lesson in enumerate(module.lessons):
+            for k, video in enumerate(lesson.videos):
+                yield ({"field_path": _module_path(i, "lessons", j, "videos", k), "module": module.id,
+                        "lesson": lesson.id}, video)
+
+
 @rule("ST119", name="video-subtitles", area="structure", severity=Severity.WARNING,
-      clause="MES 2020 recommendations", messages=("missing",), thresholds=("structure.subtitles_required",), criteria=(3,))
+      clause="ATU §10.4; MES 2020 §44.2", messages=("missing",), thresholds=("structure.subtitles_required",),
+      criteria=(3,))
 def video_subtitles(ctx: RuleContext):
     if not ctx.threshold("structure.subtitles_required"):
         return
-    for i, module in enumerate(ctx.model.modules):
-        for j, lesson in enumerate(module.lessons):
-            for k, video in enumerate(lesson.videos):
-                if video.subtitles:
-                    continue
-                yield ctx.finding("missing", field_path=_module_path(i, "lessons", j, "videos", k),
-                                  module=module.id, lesson=lesson.id,
-                                  params={"video": video.file or video.url or video.title or f"{lesson.id} #{k + 1}"})
+    for where, video in lesson_videos(ctx.model):
+        if not video.subtitles:
+            name = video.file or video.url or video.title or video.master or where["lesson"]
+            yield ctx.finding("missing", **where, params={"video": name})
 
 
 @rule("ST120", name="hours-match-modules", area="structure", severity=Severity.WARNING,
@@ -337,3 +401,180 @@ def unlisted_folder(ctx: RuleContext):
         else:
             yield ctx.finding("lesson_folder", file=folder.path, module=folder.module,
                               params={"folder": folder.path, "module": folder.module})
+
+
+# ---------------------------------------------------------------- the tasks of a course, each with its place
+
+@dataclass(frozen=True)
+class Task:
+    """An assessment with the slot it fills (practical_task, assessment, final_assessment, lesson_quiz)."""
+
+    slot: str
+    assessment: Assessment
+    path: tuple  # where in the descriptor
+    module: str | None = None
+    lesson: str | None = None
+
+    @property
+    def where(self) -> dict:
+        """The place as a finding names it: the lesson, the module, or the course for the final task."""
+        return {"where": self.lesson or self.module or {"i18n": "structure.task.course"},
+                "task": {"i18n": f"structure.task.{self.slot}"}}
+
+    @property
+    def graded(self) -> bool:
+        """A test that counts towards the grade: the module and final tests, or any quiz with a weight."""
+        return self.assessment.kind == "quiz" and (self.slot != "lesson_quiz" or self.assessment.weight is not None)
+
+
+def tasks(model) -> list[Task]:
+    """Every task of the course in descriptor order."""
+    found: list[Task] = []
+    for i, module in enumerate(model.modules):
+        for j, lesson in enumerate(module.lessons):
+            if lesson.quiz is not None:
+                found.append(Task("lesson_quiz", lesson.quiz, _module_path(i, "lessons", j, "quiz"), module.id,
+                                  lesson.id))
+        for slot in ("practical_task", "assessment"):
+            if getattr(module, slot) is not None:
+                found.append(Task(slot, getattr(module, slot), _module_path(i, slot), module.id))
+    if model.final_assessment is not None:
+        found.append(Task("final_assessment", model.final_assessment, ("final_assessment",)))
+    return found
+
+
+def _task_finding(ctx: RuleContext, message: str, task: Task, **params):
+    return ctx.finding(message, field_path=task.path, module=task.module, lesson=task.lesson,
+                       params={**task.where, **params})
+
+
+@rule("ST122", name="task-deadlines", area="structure", severity=Severity.WARNING,
+      clause="ATU form 08; KazNU §4.11", messages=("missing",), thresholds=("structure.deadlines.tasks",),
+      criteria=(8,))
+def task_deadlines(ctx: RuleContext):
+    slots = set(ctx.threshold("structure.deadlines.tasks"))
+    for task in tasks(ctx.model):
+        if task.slot in slots and is_blank(task.assessment.deadline):
+            yield _task_finding(ctx, "missing", task)
+
+
+@rule("ST123", name="surveys-present", area="structure", severity=Severity.ERROR,
+      clause="ATU §12.10.1, form 08", messages=("missing",), thresholds=("structure.surveys_required",),
+      criteria=(8,))
+def surveys_present(ctx: RuleContext):
+    for when in ctx.threshold("structure.surveys_required"):
+        survey = getattr(ctx.model.surveys, when, None)
+        if survey is None or (survey.file is None and survey.questions is None):
+            yield ctx.finding("missing", field_path=("surveys",), params={"survey": {"i18n": f"ST115.survey.{when}"}})
+
+
+@rule("ST124", name="task-instructions", area="structure", severity=Severity.WARNING,
+      clause="ATU form 10 criterion 8", messages=("missing",), criteria=(8,))
+def task_instructions(ctx: RuleContext):
+    for task in tasks(ctx.model):
+        # A test explains itself through its questions; a practical task or an
+        # assignment needs words on what to do and how it is graded.
+        if task.slot != "practical_task" and task.assessment.kind == "quiz":
+            continue
+        if is_blank(task.assessment.instructions) and is_blank(task.assessment.file):
+            yield _task_finding(ctx, "missing", task)
+
+
+def verdict_clock(seconds: float, limit_seconds: float) -> str:
+    """A duration as mm:ss that never reads as the limit it fails: 899.6 s against 15:00 is
+    14:59, not 15:00 (rounded, it would look like a pass)."""
+    shown = round(seconds)
+    if seconds < limit_seconds <= shown:
+        shown = math.floor(seconds)
+    elif seconds > limit_seconds >= shown:
+        shown = math.ceil(seconds)
+    return units.clock(shown)
+
+
+@rule("ST125", name="closing-video", area="structure", severity=Severity.WARNING, clause="ATU form 08",
+      messages=("length",),
+      thresholds=("media.durations.closing_video_min_minutes", "media.durations.closing_video_max_minutes"),
+      needs=("media",), criteria=(3,))
+def closing_video(ctx: RuleContext):
+    path = ctx.model.closing_video
+    facts = ctx.evidence.media.get(path) if path else None
+    if facts is None or not facts.readable or facts.duration is None:
+        return  # not declared (form 08 recommends it), or MD101 says why it cannot be read
+    lo = ctx.threshold("media.durations.closing_video_min_minutes") * 60
+    hi = ctx.threshold("media.durations.closing_video_max_minutes") * 60
+    seconds = facts.duration
+    if not lo <= seconds <= hi:
+        yield ctx.finding("length", file=path,
+                          params={"duration": verdict_clock(seconds, lo if seconds < lo else hi),
+                                  "min": units.clock(lo), "max": units.clock(hi)},
+                          measured=Quantity(seconds, "clock"), expected=between(lo, hi, "clock"))
+
+
+def _shift_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year that has none
+        return day.replace(year=day.year + years, day=28)
+
+
+def last_deadline(model) -> dt.date | None:
+    """The latest dated deadline: the end of the run the descriptor describes."""
+    dates = [a.deadline for _, a in model.assessments() if isinstance(a.deadline, dt.date)]
+    return max(dates, default=None)
+
+
+@rule("ST126", name="content-refresh", area="structure", severity=Severity.ERROR,
+      clause="KazNU §4.11; KATU §8.1.3", messages=("undeclared", "stale", "stale_today"),
+      thresholds=("structure.content_refresh_years",), criteria=(4,))
+def content_refresh(ctx: RuleContext):
+    years = ctx.threshold("structure.content_refresh_years")
+    if not years:
+        return  # ATU sets no refresh period; kaznu and katu do
+    reviewed = ctx.model.last_reviewed
+    if reviewed is None:
+        yield ctx.finding("undeclared", severity=Severity.WARNING, field_path=("last_reviewed",),
+                          params={"years": years}, expected=filled())
+        return
+    due = _shift_years(reviewed, int(years))
+    # The course is judged as it will run: fresh until its last deadline. A course
+    # without dated deadlines is judged today.
+    end = last_deadline(ctx.model)
+    at, message = (end, "stale") if end is not None else (dt.date.today(), "stale_today")
+    if due < at:
+        yield ctx.finding(message, field_path=("last_reviewed",),
+                          params={"reviewed": reviewed.isoformat(), "years": years, "due": due.isoformat(),
+                                  "at": at.isoformat()},
+                          measured=Quantity(reviewed.isoformat()),
+                          expected=at_least(_shift_years(at, -int(years)).isoformat()))
+
+
+@rule("ST127", name="timed-tests", area="structure", severity=Severity.WARNING, clause="KATU §6.5",
+      messages=("untimed",), thresholds=("structure.tests.time_limit_required",), criteria=(6,))
+def timed_tests(ctx: RuleContext):
+    if not ctx.threshold("structure.tests.time_limit_required"):
+        return
+    for task in tasks(ctx.model):
+        if task.graded and task.assessment.time_limit_minutes is None:
+            yield _task_finding(ctx, "untimed", task)
+
+
+@rule("ST128", name="variant-bank", area="structure", severity=Severity.WARNING, clause="KATU §6.3",
+      messages=("whole_bank", "too_small"), thresholds=("structure.tests.variant_bank_ratio",), needs=("quiz",),
+      criteria=(6,))
+def variant_bank(ctx: RuleContext):
+    ratio = ctx.threshold("structure.tests.variant_bank_ratio")
+    if not ratio:
+        return
+    for task in tasks(ctx.model):
+        if not task.graded:
+            continue
+        drawn = task.assessment.questions_per_attempt
+        bank = question_count(ctx, task.assessment)
+        if drawn is None:
+            yield _task_finding(ctx, "whole_bank", task, ratio=whole(ratio))
+        elif bank is not None and bank < ratio * drawn:
+            need = math.ceil(ratio * drawn)
+            yield ctx.finding("too_small", field_path=task.path + ("questions_per_attempt",), module=task.module,
+                              lesson=task.lesson,
+                              params={**task.where, "count": bank, "drawn": drawn, "min": need},
+                              measured=Quantity(bank, "questions"), expected=at_least(need, "questions"))
