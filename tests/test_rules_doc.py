@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
 import pytest
+from repo_scripts import load_script
 
 from moocforge.rules.registry import all_rules
 
@@ -15,13 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def generator():
-    script = ROOT / "scripts" / "gen_rules_doc.py"
-    if not script.is_file():
-        pytest.skip("scripts/ not present (installed package only)")
-    spec = importlib.util.spec_from_file_location("gen_rules_doc", script)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("gen_rules_doc")
 
 
 def test_rules_doc_is_current(generator):

@@ -141,3 +141,16 @@ def test_every_review_and_form_text_is_in_kazakh_russian_and_english():
     for key in keys:  # the same placeholders in every language
         names = {lang: set(re.findall(r"\{(\w+)", catalogue()[key][lang])) for lang in ("kk", "ru", "en")}
         assert names["kk"] == names["ru"] == names["en"], key
+
+
+def test_form01_item7_counts_credits_weeks_and_hours_with_each_languages_plurals():
+    from course_factory import good_descriptor
+
+    from moocforge.course.model import Course
+    from moocforge.forms.common import credits_text
+
+    data = {**good_descriptor(), "credits": 1, "duration_weeks": 2, "hours": 5}
+    model = Course.model_validate(data)
+    assert credits_text(model, "en") == "1 credit / 2 weeks / 5 academic hours"
+    assert credits_text(model, "ru") == "1 кредит / 2 недели / 5 академических часов"
+    assert credits_text(model, "kk") == "1 кредит / 2 апта / 5 академиялық сағат"

@@ -9,7 +9,8 @@ import zipfile
 import pytest
 
 from moocforge.package.archive import FIXED_TIME, PackageTree, UnsafeEntry, write_tar_gz, write_zip
-from moocforge.package.assets import AssetNames, safe_name
+from moocforge.names import safe_name
+from moocforge.package.assets import AssetNames
 
 
 @pytest.mark.parametrize("name", ["/etc/passwd", "../x", "a/../../x", "a//b", "C:/x", "a\\b", "", "./a"])

@@ -7,11 +7,10 @@ published page is what the script writes today.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from repo_scripts import load_script
 
 from moocforge.profiles.clauses import references
 
@@ -20,14 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def generator():
-    script = ROOT / "scripts" / "gen_coverage_doc.py"
-    if not script.is_file():
-        pytest.skip("scripts/ not present (installed package only)")
-    spec = importlib.util.spec_from_file_location("gen_coverage_doc", script)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    return load_script("gen_coverage_doc")
 
 
 def test_coverage_doc_is_current(generator):

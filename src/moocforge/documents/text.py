@@ -59,15 +59,34 @@ def numbers_after(text: str, words) -> list[int]:
     return found
 
 
+def _month_names() -> list[str]:
+    """Month names and abbreviations in Kazakh, Russian and English, as CLDR (through Babel) spells them.
+
+    Loading three locales' data costs a check more than reading a PDF, so the
+    names are kept in the user cache, keyed by the Babel version that gave them.
+    """
+    import babel
+
+    from ..cache import ResultCache, default_user_cache_dir
+
+    def from_cldr() -> list[str]:
+        from babel.dates import get_month_names
+
+        names: set[str] = set()
+        for locale in ("kk", "ru", "en"):
+            for width in ("wide", "abbreviated"):
+                for context in ("format", "stand-alone"):
+                    names.update(name.casefold().rstrip(".")
+                                 for name in get_month_names(width, context, locale).values())
+        return sorted(names)
+
+    return ResultCache(default_user_cache_dir()).cached("month-names", {"babel": babel.__version__}, "1", None,
+                                                        from_cldr)
+
+
 @lru_cache(maxsize=1)
 def _month_pattern() -> re.Pattern:
-    from babel.dates import get_month_names
-
-    names: set[str] = set()
-    for locale in ("kk", "ru", "en"):
-        for width in ("wide", "abbreviated"):
-            for context in ("format", "stand-alone"):
-                names.update(name.casefold().rstrip(".") for name in get_month_names(width, context, locale).values())
+    names = _month_names()
     alternatives = "|".join(sorted((re.escape(n) for n in names if len(n) >= 3), key=len, reverse=True))
     return re.compile(rf"(?<!\d)(?:«\s*)?\d{{1,2}}(?:\s*»)?\s*(?:{alternatives})\w*\.?\s*(?:19|20)\d{{2}}"
                       rf"|(?<!\d)\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)?\d{{2}}(?!\d)"

@@ -1,37 +1,15 @@
-"""Safe ASCII names for the files a package carries, with a mapping back to the course's names.
+"""Safe ASCII names for the files a package carries, unique within it, with a mapping back to
+the course's names (the report lists every rename).
 
 Open edX import and export break on asset names with non-ASCII characters,
 spaces or commas (its own issue tracker: an asset "Лекция 1.pdf" imports
-under a key that the export then cannot write back), and its video guidance
-asks for names of letters, digits and underscores. Authors name files in
-Kazakh and Russian, so every asset gets a transliterated name
-("Дәріс 1, кіріспе.pdf" → "Daris_1_kirispe.pdf"; anyascii, a maintained
-transliteration table, knows the Kazakh letters ә ғ қ ң ө ұ ү һ і), unique
-within the package. The report lists every rename.
+under a key that the export then cannot write back); ``names.safe_name``
+transliterates ("Дәріс 1, кіріспе.pdf" → "Daris_1_kirispe.pdf").
 """
 
 from __future__ import annotations
 
-import re
-from pathlib import PurePosixPath
-
-from anyascii import anyascii
-
-_NOT_SAFE = re.compile(r"[^A-Za-z0-9_]+")
-_NOT_SUFFIX = re.compile(r"[^a-z0-9]+")
-
-
-def safe_stem(text: str, fallback: str = "file") -> str:
-    """Letters, digits and underscores only: transliterated, other runs turned into one '_'."""
-    return _NOT_SAFE.sub("_", anyascii(text)).strip("_") or fallback
-
-
-def safe_name(name: str, fallback: str = "file") -> str:
-    """A file name made safe: ``safe_stem`` of its stem plus its (lower-case, ASCII) suffix."""
-    path = PurePosixPath(name)
-    suffix = _NOT_SUFFIX.sub("", anyascii(path.suffix).lower())
-    stem = path.stem if suffix else path.name
-    return safe_stem(stem, fallback) + (f".{suffix}" if suffix else "")
+from ..names import safe_name
 
 
 class AssetNames:

@@ -24,7 +24,7 @@ from ..languages import DEFAULT_LANGUAGE
 from ..quiz.writers import write_bank
 from ..templating import render
 from .archive import PackageTree
-from .assets import safe_name, safe_stem
+from ..names import safe_name, safe_stem
 from .banks import filtered_bank, record_bank, record_omissions, usable_questions, with_bank_positions
 from .manifest import MANIFEST_COLUMNS, manifest_csv, manifest_xlsx, questions_xlsx
 from .media import caption_text, find_video_media

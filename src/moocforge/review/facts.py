@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -93,16 +94,30 @@ class CheckFacts:
                    result.evidence.deep)
 
 
-def read_check_result(path: str | Path) -> CheckFacts:
-    """A saved ``moocforge check --format json`` result of a course folder."""
+def read_check_document(path: str | Path) -> Any:
+    """The JSON of a saved check result as read, not yet validated; ``-`` is standard input.
+
+    Read once: the path may be a pipe or a FIFO, which gives its content only once.
+    """
     where = str(path)
     try:
-        document = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+        if where == "-":
+            return json.loads(sys.stdin.buffer.read().decode("utf-8-sig"))
+        return json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise ReviewInputError("review.result.not_found", file=where) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ReviewInputError("review.result.not_json", file=where, error=str(exc),
                                hint="review.result.hint") from None
+
+
+def read_check_result(path: str | Path) -> CheckFacts:
+    """A saved ``moocforge check --format json`` result of a course folder."""
+    return check_facts(read_check_document(path), str(path))
+
+
+def check_facts(document: Any, where: str) -> CheckFacts:
+    """The facts of a saved check result's JSON document; ``where`` names it in errors."""
     if not isinstance(document, dict) or document.get("format") != CHECK_FORMAT:
         raise ReviewInputError("review.result.not_check", file=where, hint="review.result.hint")
     if document.get("version") != CHECK_VERSION:

@@ -22,7 +22,7 @@ from ..course.discover import SUBTITLE_EXTENSIONS
 from ..course.loader import LoadedCourse, load_course
 from ..course.loose import ROLE_MEDIA, expand_paths
 from ..errors import UserError
-from ..package.assets import safe_stem
+from ..names import safe_stem
 
 # Problems of a source, as catalogue keys (the job fails with this reason).
 SOURCE_MISSING = "transcode.source.missing"
@@ -53,8 +53,8 @@ class Sources:
 def safe_name(stem: str) -> str:
     """A file name of ASCII letters, digits and underscores (Open edX): "Дәріс 1-2" → "Daris_1_2".
 
-    The packaging step's own rule (``package.assets.safe_stem``: anyascii
-    transliteration), so a loose file and a packaged one get the same name.
+    The packaging step's own rule (``names.safe_stem``), so a loose file and a
+    packaged one get the same name.
     """
     return safe_stem(stem, "video")
 

@@ -35,7 +35,8 @@ from ...languages import DEFAULT_LANGUAGE
 from ...quiz.writers.capa import CapaWriter
 from ...templating import render
 from ..archive import PackageTree
-from ..assets import AssetNames, safe_stem
+from ...names import safe_stem
+from ..assets import AssetNames
 from ..banks import record_bank, record_omissions, usable_questions
 from ..media import caption_text, find_video_media
 from ..report import CONVERTED, DOWNGRADED, ConversionReport, Reason

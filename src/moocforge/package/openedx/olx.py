@@ -14,7 +14,7 @@ import json
 import xml.etree.ElementTree as ET
 
 from ..archive import PackageTree
-from ..assets import safe_stem
+from ...names import safe_stem
 
 
 def xml_text(element: ET.Element) -> str:
