@@ -43,6 +43,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .errors import UserError
 
 # Single-byte code pages course files are found in, most likely first: a tie goes to the first, and
 # the Windows code pages (what Notepad and Word call "ANSI") come before the DOS and Unix ones.
@@ -259,3 +263,19 @@ def _decode_as(data: bytes, encoding: str) -> DecodedText:
 def read_text(path: Path) -> DecodedText:
     """Read and decode a text file written by an author."""
     return decode_bytes(Path(path).read_bytes())
+
+
+def read_settings_file(path: Path, error: type[UserError], keys: str, hint: str | None = None) -> str:
+    """The text of a YAML file a user names in place of a built-in (a profile, a media policy, a preset).
+
+    Departments and studios write these on Windows too, so the encoding is
+    detected as for every author file. A path that is missing, not a regular
+    file, or unreadable raises ``error`` with ``{keys}.no_file``,
+    ``{keys}.not_a_file`` or ``{keys}.unreadable``.
+    """
+    if not path.is_file():
+        raise error(f"{keys}.not_a_file" if path.exists() else f"{keys}.no_file", file=str(path), hint=hint)
+    try:
+        return read_text(path).text
+    except OSError as exc:
+        raise error(f"{keys}.unreadable", file=str(path), error=exc.strerror or str(exc)) from None

@@ -126,3 +126,20 @@ def test_another_institutions_rubric_is_used(tmp_path):
     code, out, err = run_cli("score", course, "--rubric", path, "--format", "json")
     assert code == 0, err
     assert '"rubric": "other-2026"' in out
+
+
+@pytest.mark.parametrize("make, key", [
+    (lambda p: p, "review.rubric.no_file"),
+    (lambda p: p.mkdir() or p, "review.rubric.not_a_file"),
+])
+def test_a_rubric_path_that_is_missing_or_a_folder_says_which(tmp_path, make, key):
+    path = make(tmp_path / "rubric.yaml")
+    with pytest.raises(RubricError) as caught:
+        load_rubric(path)
+    assert caught.value.key == key and caught.value.file == str(path)
+
+
+def test_a_rubric_saved_by_a_windows_editor_is_read(tmp_path):
+    path = tmp_path / "ours.yaml"
+    path.write_bytes(_rubric_text().replace("id: atu-2025", "id: ours-2026").encode("kz1048"))  # Kazakh "ANSI"
+    assert load_rubric(path).id == "ours-2026"

@@ -30,7 +30,7 @@ from .. import yamlio
 from ..errors import UserError
 from ..fileio import names_a_file
 from ..findings import Severity
-from ..textio import read_text
+from ..textio import read_settings_file
 from .probe import MediaFacts
 
 OPERATORS = ("=", "!=", ">=", "<=", ">", "<", "in", "not in")
@@ -194,13 +194,7 @@ def load_policy(name_or_path: str | Path) -> Policy:
     spec = str(name_or_path)
     if names_a_file(spec):
         path = Path(spec)
-        if not path.is_file():
-            key = "media.policy.error.not_a_file" if path.exists() else "media.policy.error.no_file"
-            raise PolicyError(key, file=str(path), hint="media.policy.hint.name_or_file")
-        try:
-            text = read_text(path).text  # a studio's policy may come from a Windows editor
-        except OSError as exc:
-            raise PolicyError("media.policy.error.unreadable", file=str(path), error=exc.strerror or str(exc)) from None
+        text = read_settings_file(path, PolicyError, "media.policy.error", hint="media.policy.hint.name_or_file")
         return parse_policy(text, str(path), path.stem)
     return _load_builtin(spec)
 

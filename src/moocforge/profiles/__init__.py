@@ -25,7 +25,7 @@ from typing import Any
 from .. import yamlio
 from ..errors import UserError
 from ..fileio import names_a_file
-from ..textio import read_text
+from ..textio import read_settings_file
 
 DEFAULT_PROFILE = "atu-2025"
 _MISSING = object()
@@ -175,14 +175,7 @@ def _read_builtin(name: str) -> dict:
 
 
 def _read_user_file(path: Path) -> dict:
-    if not path.is_file():
-        key = "profile.error.not_a_file" if path.exists() else "profile.error.no_file"
-        raise ProfileError(key, file=str(path), hint="profile.error.unknown_hint")
-    # Departments write profiles on Windows too: detect the encoding as for every author file.
-    try:
-        text = read_text(path).text
-    except OSError as exc:
-        raise ProfileError("profile.error.unreadable", file=str(path), error=exc.strerror or str(exc)) from None
+    text = read_settings_file(path, ProfileError, "profile.error", hint="profile.error.unknown_hint")
     data = _read_yaml(text, str(path))
     meta = {k: data.pop(k) for k in list(data) if k in _META_KEYS}
     meta.setdefault("name", path.stem)

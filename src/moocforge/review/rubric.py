@@ -20,6 +20,7 @@ from ..course.yaml_lines import nearest_line
 from ..errors import UserError
 from ..fileio import names_a_file
 from ..languages import LANGUAGES
+from ..textio import read_settings_file
 from .yamldoc import parse_yaml, validate
 
 DEFAULT_RUBRIC = "atu-2025"
@@ -161,14 +162,7 @@ def load_rubric(name_or_path: str | Path | None = None) -> Rubric:
     """The built-in rubric by name (default atu-2025), or a rubric file."""
     spec = str(name_or_path or DEFAULT_RUBRIC)
     if names_a_file(spec):
-        path = Path(spec)
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except FileNotFoundError:
-            raise RubricError("review.rubric.not_found", file=spec) from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise RubricError("review.rubric.unreadable", file=spec, error=str(exc)) from None
-        return parse_rubric(text, spec)
+        return parse_rubric(read_settings_file(Path(spec), RubricError, "review.rubric"), spec)
     return _builtin(spec)
 
 

@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .. import yamlio
 from ..errors import UserError
 from ..fileio import names_a_file
-from ..textio import read_text
+from ..textio import read_settings_file
 
 # x264's speed presets, fastest first.
 X264_SPEEDS = ("ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow")
@@ -295,13 +295,7 @@ def load_preset(name_or_path: str | Path) -> Preset:
     if not names_a_file(spec):
         return _load_builtin(spec)
     path = Path(spec)
-    if not path.is_file():
-        key = "transcode.preset.error.not_a_file" if path.exists() else "transcode.preset.error.no_file"
-        raise PresetError(key, file=str(path), hint="transcode.preset.hint.name_or_file")
-    try:
-        text = read_text(path).text  # a studio's preset may come from a Windows editor
-    except OSError as exc:
-        raise PresetError("transcode.preset.error.unreadable", file=str(path), error=exc.strerror or str(exc)) from None
+    text = read_settings_file(path, PresetError, "transcode.preset.error", hint="transcode.preset.hint.name_or_file")
     preset = parse_preset(text, str(path), path.stem)
     if preset.policy and names_a_file(preset.policy) and not Path(preset.policy).is_absolute():
         # A policy file named in a preset file sits beside it, wherever the command runs.
