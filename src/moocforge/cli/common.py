@@ -102,3 +102,5 @@ PROFILE_OPTION = typer.Option(None, "--profile", "-p",
                               help="Profile name (atu-2025, kaznu, mes-2020) or path to a profile .yaml.")
 JOBS_OPTION = typer.Option(None, "--jobs", "-j", min=1, help="Files read in parallel (default: number of cores).")
 NO_CACHE_OPTION = typer.Option(False, "--no-cache", help="Read every file again instead of using cached results.")
+# Shared by the commands that score, print forms or draw the report.
+RUBRIC_OPTION = typer.Option(None, "--rubric", help="Rubric name (atu-2025) or path to a rubric .yaml.")

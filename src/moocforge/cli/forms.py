@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from .common import LANG_OPTION, Language, UsageProblem, console
+from .common import LANG_OPTION, RUBRIC_OPTION, Language, UsageProblem, console
 
 # Where `moocforge --help` lists this module's commands (cli/entry.py registers every module).
 ORDER = 65
@@ -37,7 +37,6 @@ class YesNo(str, enum.Enum):
 COURSE_ARGUMENT = typer.Argument(..., help="The course folder (the one holding course.yaml).")
 FORMAT_OPTION = typer.Option(None, "--format", "-f", help="docx (default), pdf or html; default: by the -o suffix.")
 OUTPUT_OPTION = typer.Option(None, "--output", "-o", help="Where to write (default form-NN.<format> here).")
-RUBRIC_OPTION = typer.Option(None, "--rubric", help="Rubric name (atu-2025) or path to a rubric .yaml.")
 NUMBER_OPTION = typer.Option(None, "--number", help="The document's number.")
 DATE_OPTION = typer.Option(None, "--date", help="The document's date, YYYY-MM-DD (default today).")
 

@@ -19,6 +19,7 @@ from .common import (
     NO_CACHE_OPTION,
     OUTPUT_OPTION,
     PROFILE_OPTION,
+    RUBRIC_OPTION,
     Language,
     UsageProblem,
     resolve_language,
@@ -37,7 +38,7 @@ def report(
     review: Optional[Path] = typer.Option(None, "--review", metavar="MERGED",
                                           help="A merged review (moocforge review merge): agreed scores beside "
                                                "the proposed ones."),
-    rubric: Optional[str] = typer.Option(None, "--rubric", help="Rubric name (atu-2025) or path to a rubric .yaml."),
+    rubric: Optional[str] = RUBRIC_OPTION,
     profile: Optional[str] = PROFILE_OPTION,
     lang: Optional[Language] = LANG_OPTION,
     deep: bool = typer.Option(False, "--deep", help="Measure loudness, silence, black frames … for the loudness "

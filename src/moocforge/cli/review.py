@@ -9,17 +9,15 @@ from typing import Optional
 
 import typer
 
-from .common import LANG_OPTION, PROFILE_OPTION, Language, SimpleFormat, UsageProblem, console, resolve_language, \
-    write_output
+from .common import (LANG_OPTION, NO_CACHE_OPTION, PROFILE_OPTION, RUBRIC_OPTION, Language, SimpleFormat, UsageProblem,
+                     console, resolve_language, write_output)
 
 # Where `moocforge --help` lists this module's commands (cli/entry.py registers every module).
 ORDER = 60
 
-RUBRIC_OPTION = typer.Option(None, "--rubric", help="Rubric name (atu-2025) or path to a rubric .yaml.")
 FROM_OPTION = typer.Option(None, "--from", help="A saved `moocforge check --format json` result to score from.")
 DEEP_OPTION = typer.Option(False, "--deep", help="Measure loudness, silence, black frames … for criteria 1, 2 and 7 "
                                                  "(slow; ignored with --from).")
-NO_CACHE_OPTION = typer.Option(False, "--no-cache", help="Read every file again instead of using cached results.")
 
 
 class SheetFormat(str, enum.Enum):
