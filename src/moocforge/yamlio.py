@@ -20,3 +20,9 @@ YAMLError = yaml.YAMLError
 def load(text: str) -> Any:
     """Parse one YAML document with the safe loader (plain data only)."""
     return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - a safe loader, C or Python
+
+
+def error_place(exc: yaml.YAMLError) -> tuple[int | None, str]:
+    """(line, what the parser found wrong) of a YAML syntax error, the line counted from 1 (None when unknown)."""
+    mark = getattr(exc, "problem_mark", None)
+    return (mark.line + 1 if mark else None), str(getattr(exc, "problem", None) or exc)

@@ -147,9 +147,8 @@ def _read_yaml(text: str, where: str) -> dict:
     try:
         data = yamlio.load(text) or {}
     except yamlio.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ProfileError("profile.error.yaml", file=where, line=mark.line + 1 if mark else None,
-                           problem=str(getattr(exc, "problem", None) or exc), hint="profile.error.yaml_hint") from None
+        line, problem = yamlio.error_place(exc)
+        raise ProfileError("profile.error.yaml", file=where, line=line, problem=problem, hint="profile.error.yaml_hint") from None
     if not isinstance(data, dict):
         raise ProfileError("profile.error.not_mapping", file=where, hint="profile.error.example_hint")
     return data

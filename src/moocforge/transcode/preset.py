@@ -262,9 +262,8 @@ def parse_preset(text: str, where: str, default_name: str) -> Preset:
     try:
         data = yamlio.load(text)
     except yamlio.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise PresetError("transcode.preset.error.yaml", file=where, line=mark.line + 1 if mark else None,
-                          problem=str(getattr(exc, "problem", None) or exc), hint="transcode.preset.hint.yaml") from None
+        line, problem = yamlio.error_place(exc)
+        raise PresetError("transcode.preset.error.yaml", file=where, line=line, problem=problem, hint="transcode.preset.hint.yaml") from None
     if not isinstance(data, dict):
         raise PresetError("transcode.preset.error.shape", file=where, hint="transcode.preset.hint.docs")
     lines = _lines(text)
