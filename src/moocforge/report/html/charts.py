@@ -131,12 +131,17 @@ def video_weeks(lengths: data.VideoLengths, lang: str) -> Chart:
     def draw(ax):
         ax.axhspan(lo, hi, color=BAND, label=band, zorder=0)
         _bars(ax, [w.module_id for w in lengths.weeks], minutes, [_outside(v, lo, hi) for v in minutes])
-        ax.set_ylabel(t("unit.min", lang))
-        ax.set_ylim(0, max([hi * 1.15, *[v * 1.15 for v in minutes]]))
-        ax.legend(loc="upper right", fontsize=8, frameon=False)
+        _minutes_axis(ax, hi * 1.15, minutes, lang)
 
     _draw(chart, draw, (WIDTH, 3.0))
     return chart
+
+
+def _minutes_axis(ax, least_top: float, minutes: list[float], lang: str) -> None:
+    """A minutes axis tall enough for the band or limit and every bar, with the legend naming them."""
+    ax.set_ylabel(t("unit.min", lang))
+    ax.set_ylim(0, max([least_top, *[v * 1.15 for v in minutes]]))
+    ax.legend(loc="upper right", fontsize=8, frameon=False)
 
 
 def lesson_videos(lengths: data.VideoLengths, lang: str) -> Chart:
@@ -157,9 +162,7 @@ def lesson_videos(lengths: data.VideoLengths, lang: str) -> Chart:
     def draw(ax):
         _bars(ax, [v.label for v in lengths.lessons], minutes, [v < least for v in minutes])
         ax.axhline(least, color=VERMILION, linestyle="--", linewidth=1.2, label=limit)
-        ax.set_ylabel(t("unit.min", lang))
-        ax.set_ylim(0, max([least * 1.2, *[v * 1.15 for v in minutes]]))
-        ax.legend(loc="upper right", fontsize=8, frameon=False)
+        _minutes_axis(ax, least * 1.2, minutes, lang)
 
     _draw(chart, draw, (WIDTH, 3.2))
     return chart
