@@ -266,7 +266,7 @@ def read_text(path: Path) -> DecodedText:
 
 
 def read_settings_file(path: Path, error: type[UserError], keys: str, hint: str | None = None) -> str:
-    """The text of a YAML file a user names in place of a built-in (a profile, a media policy, a preset).
+    """The text of a YAML file a user names in place of a built-in (a profile, a media policy, a preset, a rubric).
 
     Departments and studios write these on Windows too, so the encoding is
     detected as for every author file. A path that is missing, not a regular

@@ -167,7 +167,8 @@ def parse_policy(text: str, where: str, default_name: str) -> Policy:
         data = yamlio.load(text)
     except yamlio.YAMLError as exc:
         line, problem = yamlio.error_place(exc)
-        raise PolicyError("media.policy.error.yaml", file=where, line=line, problem=problem, hint="media.policy.hint.yaml") from None
+        raise PolicyError("media.policy.error.yaml", file=where, line=line, problem=problem,
+                          hint="media.policy.hint.yaml") from None
     if not isinstance(data, dict) or not isinstance(data.get("tests"), list) or not data["tests"]:
         raise PolicyError("media.policy.error.shape", file=where, hint="media.policy.hint.example")
     on_unknown = _severity(data.get("on_unknown", "warning"), "on_unknown", where)

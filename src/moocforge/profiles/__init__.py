@@ -148,7 +148,8 @@ def _read_yaml(text: str, where: str) -> dict:
         data = yamlio.load(text) or {}
     except yamlio.YAMLError as exc:
         line, problem = yamlio.error_place(exc)
-        raise ProfileError("profile.error.yaml", file=where, line=line, problem=problem, hint="profile.error.yaml_hint") from None
+        raise ProfileError("profile.error.yaml", file=where, line=line, problem=problem,
+                           hint="profile.error.yaml_hint") from None
     if not isinstance(data, dict):
         raise ProfileError("profile.error.not_mapping", file=where, hint="profile.error.example_hint")
     return data

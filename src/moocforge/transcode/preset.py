@@ -263,7 +263,8 @@ def parse_preset(text: str, where: str, default_name: str) -> Preset:
         data = yamlio.load(text)
     except yamlio.YAMLError as exc:
         line, problem = yamlio.error_place(exc)
-        raise PresetError("transcode.preset.error.yaml", file=where, line=line, problem=problem, hint="transcode.preset.hint.yaml") from None
+        raise PresetError("transcode.preset.error.yaml", file=where, line=line, problem=problem,
+                          hint="transcode.preset.hint.yaml") from None
     if not isinstance(data, dict):
         raise PresetError("transcode.preset.error.shape", file=where, hint="transcode.preset.hint.docs")
     lines = _lines(text)
