@@ -74,3 +74,14 @@ def test_language_choice_order(monkeypatch):
 def test_missing_key_falls_back_visibly():
     assert t("no.such.key", "kk") == "no.such.key"
     assert missing_translations(["no.such.key"]) == ["no.such.key [kk]", "no.such.key [ru]", "no.such.key [en]"]
+
+
+def test_a_key_written_twice_in_one_catalogue_file_is_refused():
+    import pytest
+
+    from moocforge.i18n import _parse
+
+    text = "a.key:\n  en: first\nb.key:\n  en: other\na.key:\n  en: second\n".encode()
+    with pytest.raises(RuntimeError, match="'a.key' defined twice in x.yaml"):
+        _parse([("x.yaml", text)])
+    assert _parse([("x.yaml", b"a.key:\n  en: one  # a.key: in a comment\n")])["a.key"] == {"en": "one"}

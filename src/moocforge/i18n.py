@@ -26,6 +26,7 @@ import hashlib
 import locale
 import os
 import re
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
@@ -82,13 +83,23 @@ def _catalogue_files() -> list[tuple[str, bytes]]:
             if entry.name.endswith(".yaml")]
 
 
+# A catalogue key is a top-level mapping key: a line that starts with neither space nor comment.
+_TOP_LEVEL_KEY = re.compile(r"^([^\s#][^:]*):", re.MULTILINE)
+
+
 def _parse(files: list[tuple[str, bytes]]) -> dict[str, dict[str, str]]:
     merged: dict[str, dict[str, str]] = {}
     for name, data in files:
-        for key, texts in (yamlio.load(data.decode("utf-8")) or {}).items():
+        text = data.decode("utf-8")
+        # YAML keeps the last of two equal keys in one file without a word; a key
+        # defined twice is a bug whether the second is in the same file or another.
+        twice = sorted(key for key, count in Counter(_TOP_LEVEL_KEY.findall(text)).items() if count > 1)
+        if twice:
+            raise RuntimeError(f"message key {twice[0]!r} defined twice in {name}")
+        for key, texts in (yamlio.load(text) or {}).items():
             if key in merged:
                 raise RuntimeError(f"message key {key!r} defined twice (again in {name})")
-            merged[key] = {str(lang): str(text) for lang, text in (texts or {}).items()}
+            merged[key] = {str(lang): str(value) for lang, value in (texts or {}).items()}
     return merged
 
 
