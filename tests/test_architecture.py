@@ -28,6 +28,7 @@ LAYERS = {
     # foundations: shared by everything, know nothing of courses or rules
     "findings": 0, "i18n": 0, "languages": 0, "fileio": 0, "textio": 0, "tools": 0, "cache": 0, "run": 0,
     "profiles": 0, "templating": 0, "templates": 0, "rubrics": 0, "yamlio": 0, "errors": 0, "names": 0,
+    "model_errors": 0,
     # domains: one subject each (a course folder, media, quiz banks, documents)
     "course": 1, "media": 1, "quiz": 1, "documents": 1, "captions": 1,
     # inspect: collectors of evidence, thin over the domains

@@ -49,6 +49,10 @@ def test_a_user_preset_file_is_read_with_defaults(tmp_path):
      "needs a bit rate"),
     (GOOD + "captions: [srt, ass]\n", 5, "captions[1]", "srt, vtt"),
     ("title: no video\n", None, "video", "required"),
+    (GOOD + "audi:\n  channels: 2\n", 5, "audi", "unknown setting"),
+    (GOOD + "  gop_seconds: -1\n", 5, "video.gop_seconds", "out of range: it must be > 0"),
+    (GOOD + "renditions:\n  - name: 'bad name'\n    width: 640\n    height: 360\n    bitrate: 1M\n", 6,
+     "renditions[0].name", "only Latin letters, digits and underscores"),
     ("video:\n  width: 1280\n   height: 720\n", 3, None, "not valid YAML"),
 ])
 def test_a_malformed_preset_names_file_line_and_setting(tmp_path, text, line, field, words):

@@ -13,30 +13,16 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from ..i18n import has_text
+from ..model_errors import EXPECTED_KIND, RELATION, field_model, field_names, format_path, limit_of
 from .errors import DescriptorError, DescriptorProblem
 from .model import Course
 from .yaml_lines import nearest_line
 
-# pydantic error types → the catalogue key that says what was expected.
-_EXPECTED = {
-    "missing": "course.field.required",
-    "literal_error": "course.field.one_of",
-    "int_parsing": "course.field.whole_number", "int_type": "course.field.whole_number",
-    "int_from_float": "course.field.whole_number",
-    "float_parsing": "course.field.number", "float_type": "course.field.number",
-    "bool_parsing": "course.field.boolean", "bool_type": "course.field.boolean",
-    "string_type": "course.field.text",
-    "list_type": "course.field.list",
-    "model_type": "course.field.mapping", "dict_type": "course.field.mapping", "model_attributes_type": "course.field.mapping",
-    "greater_than_equal": "course.field.too_small", "greater_than": "course.field.too_small",
-    "less_than_equal": "course.field.too_large", "less_than": "course.field.too_large",
-}
 # Fields that take either a date or free text (deadline: 2026-02-08, or "end of week 4").
 _DATE_OR_TEXT = {"deadline"}
 MAX_VALUE_CHARS = 60
@@ -63,29 +49,6 @@ def _problems(errors: list[dict], lines: dict) -> list[DescriptorProblem]:
 
 # ---------------------------------------------------------------- where in the model
 
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
-    """The model classes a field's type holds: Module in list[Module], Assessment in Assessment | None."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return [model for arg in typing.get_args(annotation) for model in _models_in(arg)]
-
-
-def _field_model(model: type[BaseModel] | None, name: str) -> type[BaseModel] | None:
-    if model is None or name not in model.model_fields:
-        return None
-    found = _models_in(model.model_fields[name].annotation)
-    return found[0] if found else None
-
-
-def model_at(path: tuple) -> type[BaseModel] | None:
-    """The model class whose fields may stand at ``path`` (("modules", 0) → Module)."""
-    model: type[BaseModel] | None = Course
-    for part in path:
-        if isinstance(part, str):
-            model = _field_model(model, part)
-    return model
-
-
 def field_path(loc: tuple, kind: str) -> tuple:
     """The loc of an error as a path of fields and indexes.
 
@@ -100,18 +63,10 @@ def field_path(loc: tuple, kind: str) -> tuple:
             path.append(part)
         elif model is not None and part in model.model_fields:
             path.append(part)
-            model = _field_model(model, part)
+            model = field_model(model, part)
         elif kind == "extra_forbidden" and i == len(loc) - 1:
             path.append(part)
     return tuple(path)
-
-
-def format_path(path: tuple) -> str:
-    """("modules", 0, "workload_hours") → "modules[0].workload_hours"."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 def label_key(path: tuple) -> str | None:
@@ -136,13 +91,14 @@ def _problem(error: dict, path: tuple, line: int | None) -> DescriptorProblem:
     if path and path[-1] in _DATE_OR_TEXT:
         return DescriptorProblem("course.field.date_or_text", {"value": shown_value(value)}, **where,
                                  hint="course.field.date_hint")
-    key = _EXPECTED.get(kind, "course.field.invalid")
+    key = f"course.field.{EXPECTED_KIND.get(kind, 'invalid')}"
+    if not has_text(key):  # a kind course.yaml's fields cannot fail (a name pattern): said in pydantic's words
+        key = "course.field.invalid"
     params = {"value": shown_value(value)}
     if kind == "literal_error":
         params["allowed"] = ", ".join(re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", ""))))
-    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        limit = next(iter(error.get("ctx", {}).values()), "?")
-        params["limit"] = int(limit) if isinstance(limit, float) and limit.is_integer() else limit
+    if kind in RELATION:
+        params["limit"] = limit_of(error)
     if key == "course.field.invalid":
         params["detail"] = error.get("msg", "")
     hint, hint_params = _value_hint(key, value, path)
@@ -152,8 +108,7 @@ def _problem(error: dict, path: tuple, line: int | None) -> DescriptorProblem:
 def _unknown_field(path: tuple, value: Any, where: dict) -> DescriptorProblem:
     """An unknown key, with the field it most resembles (and that field's form 01 label)."""
     name = str(path[-1])
-    model = model_at(path[:-1])
-    known = sorted(model.model_fields) if model is not None else []
+    known = field_names(Course, path[:-1])
     closest = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     params: dict = {}
     where = {**where, "label": None}  # an unknown key has no label; the suggestion may

@@ -15,11 +15,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..course.validation import format_path
 from ..course.yaml_lines import nearest_line
 from ..errors import UserError
 from ..fileio import names_a_file
 from ..languages import LANGUAGES
+from ..model_errors import format_path
 from ..textio import read_settings_file
 from .yamldoc import parse_yaml, validate
 

@@ -9,14 +9,13 @@ closest known one), a missing key, or a value of the wrong kind.
 from __future__ import annotations
 
 import difflib
-import typing
 from typing import Any, Iterable, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..course.validation import format_path
 from ..course.yaml_lines import YamlSyntaxError, load_with_lines, nearest_line
 from ..errors import UserError
+from ..model_errors import field_names, format_path
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -37,7 +36,7 @@ def validate(model: type[Model], data: Any, lines: dict, file: str, error: type[
     except ValidationError as exc:
         first = exc.errors()[0]
         path = tuple(first["loc"])
-        raise validation_error(error, first, path, file, nearest_line(lines, path), known_keys(model, path)) from None
+        raise validation_error(error, first, path, file, nearest_line(lines, path), field_names(model, path[:-1])) from None
 
 
 def validation_error(cls: type[UserError], error: dict, path: tuple, where: str, line: int | None,
@@ -54,18 +53,6 @@ def validation_error(cls: type[UserError], error: dict, path: tuple, where: str,
         return cls("review.yaml.missing_key", file=where, line=line, field=field, name=str(path[-1]))
     return cls("review.yaml.bad_value", file=where, line=line, field=field, value=_short(error.get("input")),
                problem=error["msg"])
-
-
-def known_keys(model: type[BaseModel], path: tuple) -> list[str]:
-    """The keys allowed beside the last part of ``path`` (for "did you mean …?")."""
-    for part in path[:-1]:
-        if isinstance(part, str) and part in model.model_fields:
-            annotation = model.model_fields[part].annotation
-            inner = [a for a in typing.get_args(annotation) or (annotation,)
-                     if isinstance(a, type) and issubclass(a, BaseModel)]
-            if inner:
-                model = inner[0]
-    return list(model.model_fields)
 
 
 def _short(value: Any, limit: int = 60) -> str:

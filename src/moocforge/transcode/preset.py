@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .. import yamlio
 from ..errors import UserError
 from ..fileio import names_a_file
+from ..model_errors import EXPECTED_KIND, RELATION, field_names, format_path, limit_of
 from ..textio import read_settings_file
 
 # x264's speed presets, fastest first.
@@ -165,65 +166,33 @@ def _line_of(lines: dict[tuple, int], path: tuple) -> int | None:
     return None
 
 
-def _dotted(path: tuple) -> str:
-    return ".".join(f"[{part}]" if isinstance(part, int) else str(part) for part in path).replace(".[", "[")
-
-
-def _known_names(path: tuple) -> list[str]:
-    model: Any = Preset
-    for part in path:
-        if isinstance(part, int):
-            continue
-        field = model.model_fields.get(part)
-        annotation = getattr(field, "annotation", None)
-        candidates = [annotation, *getattr(annotation, "__args__", ())]
-        nested = [c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)]
-        if not nested:
-            return []
-        model = nested[0]
-    return sorted(name for name in model.model_fields if name != "source")
-
-
-_PROBLEM_KEYS = {
-    "missing": "transcode.preset.error.missing",
-    "extra_forbidden": "transcode.preset.error.unknown_setting",
-    "literal_error": "transcode.preset.error.one_of",
-    "int_parsing": "transcode.preset.error.whole_number", "int_type": "transcode.preset.error.whole_number",
-    "int_from_float": "transcode.preset.error.whole_number",
-    "float_parsing": "transcode.preset.error.number", "float_type": "transcode.preset.error.number",
-    "bool_parsing": "transcode.preset.error.boolean", "bool_type": "transcode.preset.error.boolean",
-    "string_type": "transcode.preset.error.text",
-    "greater_than_equal": "transcode.preset.error.range", "greater_than": "transcode.preset.error.range",
-    "less_than_equal": "transcode.preset.error.range", "less_than": "transcode.preset.error.range",
-    "string_pattern_mismatch": "transcode.preset.error.name_pattern",
-    "model_type": "transcode.preset.error.mapping", "model_attributes_type": "transcode.preset.error.mapping",
-    "tuple_type": "transcode.preset.error.list",
-}
+# Where a preset's message differs from the shared kind: a bound names its relation itself ("must be ≥ 1"),
+# so both directions share one; "unknown" alone is a preset name no built-in has.
+_PRESET_KIND = {"too_small": "range", "too_large": "range", "unknown": "unknown_setting"}
 
 
 def _error_for(error: dict, where: str, lines: dict[tuple, int]) -> PresetError:
     path = tuple(part for part in error["loc"] if not (isinstance(part, str) and "[" in part))
     kind, value = error["type"], error.get("input")
-    field = _dotted(path)
+    field = format_path(path)
     params: dict[str, Any] = {"value": str(value)[:60]}
     hint, hint_params = "transcode.preset.hint.docs", {}
     if kind == "extra_forbidden":
-        closest = difflib.get_close_matches(str(path[-1]), _known_names(path[:-1]), n=1, cutoff=0.6)
+        known = [name for name in field_names(Preset, path[:-1]) if name != "source"]
+        closest = difflib.get_close_matches(str(path[-1]), known, n=1, cutoff=0.6)
         if closest:
             hint, hint_params = "transcode.preset.hint.closest", {"closest": closest[0]}
     elif kind == "literal_error":
         # pydantic says "'pad' or 'inside'" or "44100 or 48000": keep the values alone.
         expected = str(error.get("ctx", {}).get("expected", ""))
         params["allowed"] = ", ".join(a or b for a, b in re.findall(r"'([^']*)'|(\d+)", expected))
-    elif kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        limit = next(iter(error.get("ctx", {}).values()), "?")
-        params["limit"] = limit
-        params["relation"] = {"greater_than_equal": "≥", "greater_than": ">", "less_than_equal": "≤",
-                              "less_than": "<"}[kind]
+    elif kind in RELATION:
+        params["limit"], params["relation"] = limit_of(error), RELATION[kind]
     elif kind == "value_error" and str(error.get("msg", "")).endswith("rate"):
         return PresetError("transcode.preset.error.rate", file=where, line=_line_of(lines, path), field=field,
                            value=str(value), hint="transcode.preset.hint.rate")
-    key = _PROBLEM_KEYS.get(kind, "transcode.preset.error.invalid")
+    expected_kind = EXPECTED_KIND.get(kind, "invalid")
+    key = f"transcode.preset.error.{_PRESET_KIND.get(expected_kind, expected_kind)}"
     if key == "transcode.preset.error.invalid":
         params["detail"] = error.get("msg", "")
     return PresetError(key, file=where, line=_line_of(lines, path), field=field, hint=hint,
@@ -237,11 +206,11 @@ def _check_consistency(preset: Preset, where: str, lines: dict[tuple, int]) -> N
         mode = settings.rate_control or preset.video.rate_control
         if mode in ("cbr", "vbr") and settings.bitrate is None:
             raise PresetError("transcode.preset.error.needs_bitrate", file=where, line=_line_of(lines, path),
-                              field=_dotted(path + ("bitrate",)), mode=mode, hint="transcode.preset.hint.docs")
+                              field=format_path(path + ("bitrate",)), mode=mode, hint="transcode.preset.hint.docs")
         if settings.width % 2 or settings.height % 2:
             # 4:2:0 colour halves both sides: H.264 cannot store an odd width or height.
             raise PresetError("transcode.preset.error.odd_size", file=where, line=_line_of(lines, path + ("width",)),
-                              field=_dotted(path + ("width",)), width=settings.width, height=settings.height,
+                              field=format_path(path + ("width",)), width=settings.width, height=settings.height,
                               hint="transcode.preset.hint.even")
     if preset.video.rate_control == "crf" and preset.video.crf is None:
         raise PresetError("transcode.preset.error.needs_crf", file=where, line=_line_of(lines, ("video",)),
