@@ -254,3 +254,52 @@ def ffmpegs_naming(folder: Path) -> list[int]:
         if str(folder) in command and "ffmpeg" in command:
             found.append(int(entry.name))
     return found
+
+
+# moocforge as a terminal starts it: Ctrl-C delivered. A child inherits an ignored or
+# blocked SIGINT from its parent (shells do this for background jobs, xdist workers ignore
+# it, and a test runner may be in a C system() call in another thread at the moment of the
+# fork), and Python then leaves it ignored: the signal a test sends would never arrive.
+_LAUNCH_AS_FROM_A_TERMINAL = (
+    "import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT}); "
+    "runpy.run_module('moocforge', run_name='__main__', alter_sys=True)")
+
+
+def signal_once_two_ffmpegs_run(args: list, env: dict, folder: Path, signal_name: str) -> tuple[int, str, str]:
+    """Run ``moocforge ARGS``, wait (up to a minute) until two ffmpegs name ``folder``, send the
+    signal and return (exit code, stdout, stderr) once moocforge has stopped.
+
+    Whatever goes wrong, neither moocforge nor its ffmpegs are left running.
+    """
+    import os
+    import signal
+    import sys
+    import time
+
+    proc = subprocess.Popen([sys.executable, "-c", _LAUNCH_AS_FROM_A_TERMINAL, *map(str, args)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while len(ffmpegs_naming(folder)) < 2 and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.05)
+        assert len(ffmpegs_naming(folder)) == 2, "two ffmpegs did not start"
+        proc.send_signal(getattr(signal, signal_name))
+        stdout, stderr = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+            for pid in ffmpegs_naming(folder):
+                os.kill(pid, signal.SIGKILL)
+    return proc.returncode, stdout, stderr
+
+
+def ffmpegs_left(folder: Path, seconds: float = 10) -> list[int]:
+    """The ffmpegs still naming ``folder`` after waiting up to ``seconds`` for them to go."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while ffmpegs_naming(folder) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return ffmpegs_naming(folder)

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import subprocess
 import sys
 import time
 
 import pytest
 
-from media_factory import ffmpegs_naming, realtime_ffmpeg
+from media_factory import ffmpegs_left, realtime_ffmpeg, signal_once_two_ffmpegs_run
 from moocforge.media.ffmpeg import run_ffmpeg
 from moocforge.media.qc import QcSettings, analyse_media
 from moocforge.profiles import load_profile
@@ -105,23 +103,11 @@ def test_a_signal_stops_every_worker_without_a_traceback(tmp_path, media, ffmpeg
     cache = tmp_path / "cache"
     env = {**os.environ, "MOOCFORGE_CACHE_DIR": str(cache), "NO_COLOR": "1",
            "MOOCFORGE_FFMPEG": str(realtime_ffmpeg(tmp_path, ffmpeg))}
-    # A test worker may run with SIGINT ignored (xdist), and a child inherits that: restore the default
-    # so that the signal reaches moocforge as it does from a terminal.
-    proc = subprocess.Popen([sys.executable, "-m", "moocforge", "media", "qc", "--jobs", "2", *map(str, files)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    deadline = time.monotonic() + 60
-    while len(ffmpegs_naming(folder)) < 2 and time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.05)
-    assert len(ffmpegs_naming(folder)) == 2, "two analyses did not start"
-    proc.send_signal(getattr(signal, signal_name))
-    stdout, stderr = proc.communicate(timeout=30)
-    assert proc.returncode == exit_code, stdout + stderr
+    code, stdout, stderr = signal_once_two_ffmpegs_run(["media", "qc", "--jobs", "2", *files], env, folder,
+                                                       signal_name)
+    assert code == exit_code, stdout + stderr
     assert word in stderr and "Traceback" not in stderr + stdout
-    deadline = time.monotonic() + 10
-    while ffmpegs_naming(folder) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert ffmpegs_naming(folder) == []
+    assert ffmpegs_left(folder) == []
     entries = [p for p in cache.rglob("*") if p.is_file() and p.suffix == ".json"]
     assert not [p for p in cache.rglob("*") if p.name.startswith(".tmp-")]
     for entry in entries:
