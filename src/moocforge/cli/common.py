@@ -104,3 +104,4 @@ JOBS_OPTION = typer.Option(None, "--jobs", "-j", min=1, help="Files read in para
 NO_CACHE_OPTION = typer.Option(False, "--no-cache", help="Read every file again instead of using cached results.")
 # Shared by the commands that score, print forms or draw the report.
 RUBRIC_OPTION = typer.Option(None, "--rubric", help="Rubric name (atu-2025) or path to a rubric .yaml.")
+COURSE_OR_SAVED_ARGUMENT = typer.Argument(None, help="The course folder (may be left out with --from).")

@@ -14,6 +14,7 @@ from typing import Optional
 import typer
 
 from .common import (
+    COURSE_OR_SAVED_ARGUMENT,
     JOBS_OPTION,
     LANG_OPTION,
     NO_CACHE_OPTION,
@@ -31,7 +32,7 @@ ORDER = 15
 
 
 def report(
-    course: Optional[Path] = typer.Argument(None, help="The course folder (may be left out with --from)."),
+    course: Optional[Path] = COURSE_OR_SAVED_ARGUMENT,
     output: Optional[Path] = OUTPUT_OPTION,
     saved: Optional[Path] = typer.Option(None, "--from", metavar="RESULT",
                                          help="A saved `moocforge check --format json` result to make the page from."),

@@ -9,8 +9,8 @@ from typing import Optional
 
 import typer
 
-from .common import (LANG_OPTION, NO_CACHE_OPTION, PROFILE_OPTION, RUBRIC_OPTION, Language, SimpleFormat, UsageProblem,
-                     console, resolve_language, write_output)
+from .common import (COURSE_OR_SAVED_ARGUMENT, LANG_OPTION, NO_CACHE_OPTION, PROFILE_OPTION, RUBRIC_OPTION, Language,
+                     SimpleFormat, UsageProblem, console, resolve_language, write_output)
 
 # Where `moocforge --help` lists this module's commands (cli/entry.py registers every module).
 ORDER = 60
@@ -45,7 +45,7 @@ def _facts(course: Optional[Path], saved: Optional[Path], profile: Optional[str]
 
 
 def score(
-    course: Optional[Path] = typer.Argument(None, help="The course folder (may be left out with --from)."),
+    course: Optional[Path] = COURSE_OR_SAVED_ARGUMENT,
     saved: Optional[Path] = FROM_OPTION,
     format: SimpleFormat = typer.Option(SimpleFormat.terminal, "--format", "-f", help="terminal or json."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
@@ -79,7 +79,7 @@ def score(
 
 @app.command("sheet")
 def sheet(
-    course: Optional[Path] = typer.Argument(None, help="The course folder (may be left out with --from)."),
+    course: Optional[Path] = COURSE_OR_SAVED_ARGUMENT,
     expert: str = typer.Option(..., "--expert", "-e", help="The expert's name, as it is to appear in the protocol."),
     format: Optional[SheetFormat] = typer.Option(None, "--format", "-f",
                                                  help="xlsx (default) or yaml; default: by the -o suffix."),
