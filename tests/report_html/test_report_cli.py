@@ -75,6 +75,17 @@ def test_a_saved_result_is_read_once_so_it_may_come_from_a_pipe(tmp_path):
     assert without_time(piped.read_text(encoding="utf-8")) == without_time(from_file)
 
 
+def test_a_profile_named_with_a_saved_result_draws_the_bands(tmp_path):
+    saved = tmp_path / "result.json"
+    run_cli("check", SAMPLE, "--format", "json", "-o", saved, "--lang", "en")
+    profile = tmp_path / "faculty.yaml"
+    profile.write_text("extends: atu-2025\nmedia:\n  durations:\n"
+                       "    weekly_video_min_minutes: {value: 20, clause: 'faculty order 7'}\n", encoding="utf-8")
+    default = make_page(tmp_path / "default.html", "--from", saved, "--lang", "en")
+    faculty = make_page(tmp_path / "faculty.html", "--from", saved, "--profile", profile, "--lang", "en")
+    assert "30–60 min band" in default and "20–60 min band" in faculty
+
+
 def test_a_saved_result_of_another_course_is_refused(tmp_path):
     saved = tmp_path / "result.json"
     run_cli("check", SAMPLE, "--format", "json", "-o", saved)

@@ -75,7 +75,7 @@ def _source(course, saved, profile, lang, deep, no_cache, jobs):
     from ..report.html.source import from_result, from_saved
 
     if saved is not None:
-        source = from_saved(saved)
+        source = from_saved(saved, profile)
         if course is not None:
             from ..course.loader import load_course
             from ..review.facts import ensure_same_course, identify

@@ -56,11 +56,15 @@ def from_result(result, lang: str) -> ReportSource:
     return ReportSource(build_document(result, lang), CheckFacts.from_result(result), result.profile)
 
 
-def from_saved(path: str | Path) -> ReportSource:
-    """A saved ``check --format json`` of a course; one translated error (exit 2) when it is not one."""
+def from_saved(path: str | Path, profile: str | None = None) -> ReportSource:
+    """A saved ``check --format json`` of a course; one translated error (exit 2) when it is not one.
+
+    The charts draw their bands from ``profile`` when one is named (``--profile``), else from the
+    profile the saved check ran with.
+    """
     document = read_check_document(path)  # once: it may be a pipe, a FIFO or "-"
     facts = check_facts(document, str(path))  # validates format, version and content, or raises ReviewInputError
-    return ReportSource(document, facts, _profile_of(document))
+    return ReportSource(document, facts, load_profile(profile) if profile else _profile_of(document))
 
 
 def _profile_of(document: dict[str, Any]) -> Profile:
