@@ -24,6 +24,7 @@ from pydantic import ValidationError
 from ..course.model import Course
 from ..errors import UserError
 from ..findings import Bound, Finding, Location, Quantity, Severity
+from ..media.probe import MediaFacts
 from ..report.jsonable import to_jsonable
 
 CHECK_FORMAT, CHECK_VERSION = "moocforge-check", 2
@@ -86,6 +87,20 @@ class CheckFacts:
     @property
     def identity(self) -> CourseIdentity:
         return identify(self.model)
+
+    def video_seconds(self, video) -> tuple[str | None, float | None]:
+        """(path, seconds) of a lesson video as learners watch it, read as MD103–MD104 read it: the
+        upload file, else the master, whichever was measured first; (None, None) when neither was."""
+        media = self.evidence.get("media") or {}
+        for path in (video.file, video.master):
+            item = media.get(path or "")
+            try:
+                facts = MediaFacts.from_dict(item) if isinstance(item, dict) else None
+            except (TypeError, ValueError):  # facts of another shape (a result saved by another version)
+                facts = None
+            if facts is not None and facts.readable and facts.duration is not None:
+                return path, float(facts.duration)
+        return None, None
 
     @classmethod
     def from_result(cls, result) -> "CheckFacts":

@@ -54,14 +54,8 @@ def _video_total(facts: CheckFacts) -> list[Figure]:
 
 
 def _video_seconds(facts: CheckFacts) -> float:
-    media = facts.evidence.get("media", {})
-    total = 0.0
-    for module in facts.model.modules:
-        for lesson in module.lessons:
-            for video in lesson.videos:
-                item = media.get(video.file or "") or media.get(video.master or "") or {}
-                total += item.get("duration") or 0.0
-    return total
+    return sum(facts.video_seconds(video)[1] or 0.0
+               for module in facts.model.modules for lesson in module.lessons for video in lesson.videos)
 
 
 def sound(facts: CheckFacts) -> list[Figure]:

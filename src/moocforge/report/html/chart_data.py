@@ -13,19 +13,7 @@ from typing import Any
 
 from ...course.model import Course
 from ...profiles import Profile
-
-MEDIA_OK = "ok"
-
-
-def video_seconds_of(video, evidence: dict[str, Any]) -> tuple[str | None, float | None]:
-    """(path, seconds) of a lesson video as learners watch it; (None, None) when nothing was measured."""
-    media = evidence.get("media") or {}
-    for path in (video.file, video.master):
-        item = media.get(path or "")
-        if isinstance(item, dict) and item.get("status", MEDIA_OK) == MEDIA_OK and item.get("duration") is not None:
-            return path, float(item["duration"])
-    return None, None
-
+from ...review.facts import CheckFacts
 
 # ---------------------------------------------------------------- video per week and per lesson
 
@@ -57,13 +45,13 @@ class VideoLengths:
         return bool(self.lessons)
 
 
-def video_lengths(model: Course, evidence: dict[str, Any], profile: Profile) -> VideoLengths:
+def video_lengths(facts: CheckFacts, profile: Profile) -> VideoLengths:
     weeks, lessons = [], []
-    for module in model.modules:
+    for module in facts.model.modules:
         total, unmeasured = 0.0, 0
         for lesson in module.lessons:
             for index, video in enumerate(lesson.videos, start=1):
-                path, seconds = video_seconds_of(video, evidence)
+                path, seconds = facts.video_seconds(video)
                 if seconds is None:
                     unmeasured += 1
                     continue

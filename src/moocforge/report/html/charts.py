@@ -325,7 +325,7 @@ def coverage(found: data.Coverage, lang: str) -> Chart:
 
 def all_charts(source, lang: str) -> list[Chart]:
     model, evidence, profile = source.model, source.facts.evidence, source.profile
-    lengths = data.video_lengths(model, evidence, profile)
+    lengths = data.video_lengths(source.facts, profile)
     banks = data.quiz_banks(model, evidence, profile)
     return [video_weeks(lengths, lang), lesson_videos(lengths, lang), loudness(data.loudness(evidence, profile), lang),
             quiz_weeks(banks, lang), answer_keys(banks, lang), coverage(data.coverage(model), lang)]

@@ -11,7 +11,6 @@ from ...forms.form01 import course_description
 from ...i18n import t
 from ..common import count_text
 from ..values import with_unit
-from .chart_data import video_seconds_of
 from .source import ReportSource
 
 # Form 01 items shown at the top: who made what, for whom, at which level and size. The rest
@@ -45,7 +44,7 @@ def totals(source: ReportSource, lang: str) -> list[Fact]:
     model = source.model
     evidence = source.facts.evidence
     lessons = sum(len(m.lessons) for m in model.modules)
-    seconds = sum(video_seconds_of(video, evidence)[1] or 0.0
+    seconds = sum(source.facts.video_seconds(video)[1] or 0.0
                   for m in model.modules for lesson in m.lessons for video in lesson.videos)
     banks = [b for b in (evidence.get("quiz") or {}).values() if isinstance(b, dict) and b.get("role") != "survey"]
     facts = [Fact(t("report_html.total.modules", lang), str(len(model.modules))),
