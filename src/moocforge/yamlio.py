@@ -9,9 +9,12 @@ a build without it still works, only slower. (``course.yaml`` is read by
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from .errors import UserError
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 YAMLError = yaml.YAMLError
@@ -22,7 +25,12 @@ def load(text: str) -> Any:
     return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - a safe loader, C or Python
 
 
-def error_place(exc: yaml.YAMLError) -> tuple[int | None, str]:
-    """(line, what the parser found wrong) of a YAML syntax error, the line counted from 1 (None when unknown)."""
-    mark = getattr(exc, "problem_mark", None)
-    return (mark.line + 1 if mark else None), str(getattr(exc, "problem", None) or exc)
+def load_settings(text: str, where: str, error: type[UserError], key: str, hint: str) -> Any:
+    """Parse a settings file a user wrote (a profile, a policy, a preset); a syntax error raises
+    ``error(key)`` naming ``where``, the line (counted from 1) and what the parser found wrong."""
+    try:
+        return load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise error(key, file=where, line=mark.line + 1 if mark else None,
+                    problem=str(getattr(exc, "problem", None) or exc), hint=hint) from None

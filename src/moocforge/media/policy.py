@@ -163,12 +163,7 @@ def _parse_test(raw: Any, place: _Place) -> PolicyTest:
 
 def parse_policy(text: str, where: str, default_name: str) -> Policy:
     """Read a policy document; PolicyError names the place of any mistake."""
-    try:
-        data = yamlio.load(text)
-    except yamlio.YAMLError as exc:
-        line, problem = yamlio.error_place(exc)
-        raise PolicyError("media.policy.error.yaml", file=where, line=line, problem=problem,
-                          hint="media.policy.hint.yaml") from None
+    data = yamlio.load_settings(text, where, PolicyError, "media.policy.error.yaml", "media.policy.hint.yaml")
     if not isinstance(data, dict) or not isinstance(data.get("tests"), list) or not data["tests"]:
         raise PolicyError("media.policy.error.shape", file=where, hint="media.policy.hint.example")
     on_unknown = _severity(data.get("on_unknown", "warning"), "on_unknown", where)

@@ -144,12 +144,7 @@ def builtin_profiles() -> list[str]:
 
 
 def _read_yaml(text: str, where: str) -> dict:
-    try:
-        data = yamlio.load(text) or {}
-    except yamlio.YAMLError as exc:
-        line, problem = yamlio.error_place(exc)
-        raise ProfileError("profile.error.yaml", file=where, line=line, problem=problem,
-                           hint="profile.error.yaml_hint") from None
+    data = yamlio.load_settings(text, where, ProfileError, "profile.error.yaml", "profile.error.yaml_hint") or {}
     if not isinstance(data, dict):
         raise ProfileError("profile.error.not_mapping", file=where, hint="profile.error.example_hint")
     return data

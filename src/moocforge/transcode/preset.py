@@ -228,12 +228,7 @@ def _check_consistency(preset: Preset, where: str, lines: dict[tuple, int]) -> N
 
 def parse_preset(text: str, where: str, default_name: str) -> Preset:
     """A preset from YAML text; PresetError names the file, line and setting of any mistake."""
-    try:
-        data = yamlio.load(text)
-    except yamlio.YAMLError as exc:
-        line, problem = yamlio.error_place(exc)
-        raise PresetError("transcode.preset.error.yaml", file=where, line=line, problem=problem,
-                          hint="transcode.preset.hint.yaml") from None
+    data = yamlio.load_settings(text, where, PresetError, "transcode.preset.error.yaml", "transcode.preset.hint.yaml")
     if not isinstance(data, dict):
         raise PresetError("transcode.preset.error.shape", file=where, hint="transcode.preset.hint.docs")
     lines = _lines(text)
