@@ -28,3 +28,10 @@ def ffmpeg() -> str:
     from moocforge.tools import ffmpeg_path
 
     return ffmpeg_path()
+
+
+@pytest.fixture(autouse=True)
+def _checks_run_in_full(monkeypatch):
+    """Every test's check runs in full: tests change moocforge's insides, which a replay's fingerprint
+    cannot see (tests/test_check_replay.py turns the replay back on)."""
+    monkeypatch.setenv("MOOCFORGE_REPLAY", "off")

@@ -36,7 +36,7 @@ LAYERS = {
     # rules: pure functions of (model, evidence, profile)
     "rules": 3,
     # jobs: the pipeline and what consumes its result
-    "check": 4, "report": 4, "review": 4, "forms": 4, "transcode": 4, "package": 4, "ci": 4,
+    "check": 4, "check_replay": 4, "report": 4, "review": 4, "forms": 4, "transcode": 4, "package": 4, "ci": 4,
     # the command line
     "cli": 5, "__main__": 5,
 }

@@ -14,8 +14,8 @@ from typing import Optional
 import typer
 
 from .common import (FORMAT_OPTION, JOBS_OPTION, LANG_OPTION, OUTPUT_OPTION, PROFILE_OPTION, FailOn, Language,
-                     OutputFormat, UsageProblem, console, finish_check, resolve_language, shows_progress, write_output,
-                     write_report)
+                     OutputFormat, UsageProblem, console, exit_code, resolve_language, shows_progress, to_stdout,
+                     write_output, write_report)
 
 # Where `moocforge --help` lists this module's commands (cli/entry.py registers every module).
 ORDER = 10
@@ -34,7 +34,8 @@ def check(
                                           help="Also check that external links answer (§9.4)."),
     deep: Optional[bool] = typer.Option(None, "--deep/--no-deep",
                                         help="Decode media for loudness, silence, black frames … (slow)."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Ignore cached media facts and read every file again."),
+    no_cache: bool = typer.Option(False, "--no-cache",
+                                  help="Check in full: no replay of the last report, no cached media facts."),
     select: Optional[list[str]] = typer.Option(None, "--select", help="Only rules whose id starts with this (repeatable)."),
     ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Skip rules whose id starts with this (repeatable)."),
     jobs: Optional[int] = JOBS_OPTION,
@@ -63,17 +64,43 @@ def check(
       moocforge check my_course --write-baseline .moocforge-baseline.json
       moocforge check my_course --baseline .moocforge-baseline.json --changed-since origin/main
     """
+    if baseline is not None and write_baseline is not None:
+        raise UsageProblem("ci.cli.baseline_and_write", hint="ci.cli.baseline_and_write_hint")
+    extra = [_report_target(value) for value in reports or ()]
+    given = {"profile": profile, "select": select, "ignore": ignore, "fail_on": fail_on.value if fail_on else None,
+             "lang": lang.value if lang else None, "deep": deep, "online": online}
+    replayable = not (show_config or online or extra or baseline or write_baseline or changed_since)
+    replay = _replay(course_dir, given, format, output, read=not no_cache) if replayable else None
+    if replay is not None:
+        kept = replay.lookup()
+        if kept is not None:
+            write_output(kept.text, output)
+            raise typer.Exit(kept.exit_code)
+    with _recording(replay) as opened:
+        result, settings = _run(course_dir, given, format, output, no_cache, jobs, show_config, baseline,
+                                changed_since, extra)
+        if write_baseline is not None:
+            _write_baseline(result, write_baseline, _language(settings))
+            raise typer.Exit(0)
+        for fmt, path in extra:
+            write_report(result, fmt, _language(settings), path, _fail_on(settings))
+        text = write_report(result, format, _language(settings), output, _fail_on(settings))
+    code = exit_code(result, _fail_on(settings))
+    if replay is not None and not settings.value("online"):
+        replay.store(text, code, opened)
+    raise typer.Exit(code)
+
+
+def _run(course_dir: Path, given: dict, format: OutputFormat, output: Optional[Path], no_cache: bool,
+         jobs: Optional[int], show_config: bool, baseline: Optional[Path], changed_since: Optional[str],
+         extra: list[tuple[OutputFormat, Path]]):
+    """Load the course and check it; the result and the settings it ran with."""
     from ..check import failed_result, run_check
     from ..ci.settings import CheckSettings, settings_for
     from ..course.loader import load_course
     from ..errors import UserError
     from ..inspect import InspectOptions
 
-    if baseline is not None and write_baseline is not None:
-        raise UsageProblem("ci.cli.baseline_and_write", hint="ci.cli.baseline_and_write_hint")
-    extra = [_report_target(value) for value in reports or ()]
-    given = {"profile": profile, "select": select, "ignore": ignore, "fail_on": fail_on.value if fail_on else None,
-             "lang": lang.value if lang else None, "deep": deep, "online": online}
     settings = CheckSettings().overridden(**given)
     try:
         loaded = load_course(course_dir)
@@ -83,8 +110,8 @@ def check(
             raise typer.Exit(0)
         options = InspectOptions(online=settings.value("online"), deep=settings.value("deep"), use_cache=not no_cache,
                                  jobs=jobs, progress=shows_progress(format, output))
-        result = run_check(loaded, settings=settings, options=options, baseline=_baseline(baseline),
-                           changes=_changes(course_dir, changed_since))
+        return run_check(loaded, settings=settings, options=options, baseline=_baseline(baseline),
+                         changes=_changes(course_dir, changed_since)), settings
     except UserError as exc:
         # CI reads the report, not stderr: a course that cannot be read still gets one
         # (and an older report at -o is replaced, never left to mislead).
@@ -95,12 +122,32 @@ def check(
             if output is not None or format.value != "terminal":
                 write_report(failed, format, _language(settings), output, _fail_on(settings))
         raise
-    if write_baseline is not None:
-        _write_baseline(result, write_baseline, _language(settings))
-        raise typer.Exit(0)
-    for fmt, path in extra:
-        write_report(result, fmt, _language(settings), path, _fail_on(settings))
-    finish_check(result, format, _language(settings), output, _fail_on(settings))
+
+
+# ---------------------------------------------------------------- replaying the last report (check_replay)
+
+def _replay(course_dir: Path, given: dict, format: OutputFormat, output: Optional[Path], *, read: bool):
+    """The kept report of this command line for this course folder (None: not a folder)."""
+    import os
+
+    from ..check_replay import Replay, enabled
+    from ..report.common import repository_root
+
+    if not enabled() or not course_dir.is_dir():
+        return None  # a file, a FIFO, a dangling link: load_course says what is wrong, every time
+    root = course_dir.resolve()
+    request = {"course": str(course_dir), "cwd": os.getcwd(), "repository": str(repository_root(root)),
+               "format": format.value, "to_stdout": to_stdout(output), "given": given}
+    return Replay(root, request, read=read)
+
+
+def _recording(replay):
+    """Files read outside the course while it is checked (a profile by path …), for the replay to watch."""
+    from contextlib import nullcontext
+
+    from ..check_replay import files_opened
+
+    return files_opened() if replay is not None else nullcontext([])
 
 
 def _language(settings) -> Optional[Language]:

@@ -75,21 +75,27 @@ def shows_progress(format: "OutputFormat", output: Optional[Path]) -> bool:
 
 
 def write_report(result, format: "OutputFormat", lang: Optional[Language], output: Optional[Path],
-                 fail_on: "FailOn") -> None:
-    """Render a check result in its format and language and write it (stdout or -o)."""
+                 fail_on: "FailOn") -> str:
+    """Render a check result in its format and language and write it (stdout or -o); return the text."""
     from ..report import render_report
 
     language = resolve_language(lang, result.course.model.language)
     text = render_report(result, format.value, language, to_file=not to_stdout(output),
                          fail_on=Severity(fail_on.value))
     write_output(text, output)
+    return text
 
 
 def finish_check(result, format: "OutputFormat", lang: Optional[Language], output: Optional[Path],
                  fail_on: "FailOn") -> None:
     """Write the report, then exit 1 when a finding is at or above --fail-on, else 0."""
     write_report(result, format, lang, output, fail_on)
-    raise typer.Exit(1 if result.fails(Severity(fail_on.value)) else 0)
+    raise typer.Exit(exit_code(result, fail_on))
+
+
+def exit_code(result, fail_on: "FailOn") -> int:
+    """1 when a finding is at or above --fail-on, else 0."""
+    return 1 if result.fails(Severity(fail_on.value)) else 0
 
 
 # Options shared by every checking command (check, media check, media qc, quiz lint).
