@@ -15,7 +15,6 @@ import types
 from pathlib import Path
 
 import pytest
-import yaml
 from typer.testing import CliRunner
 
 import moocforge.check
@@ -102,7 +101,8 @@ def test_each_command_line_keeps_its_own_report(course, checks):
 
 def test_a_profile_outside_the_course_is_watched_through_the_files_the_check_opened(course, tmp_path, checks):
     profile = tmp_path / "department.yaml"
-    rule = "extends: atu-2025\nstructure:\n  announcement_chars:\n    max: {value: %d, clause: 'Department decision 5'}\n"
+    rule = ("extends: atu-2025\nstructure:\n  announcement_chars:\n"
+            "    max: {value: %d, clause: 'Department decision 5'}\n")
     profile.write_text(rule % 800, encoding="utf-8")
     first = check(course, "--profile", str(profile))
     assert check(course, "--profile", str(profile)) == first and len(checks) == 1

@@ -47,7 +47,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from . import __version__
 from .cache import CACHE_FOLDER_NAME, ResultCache, default_user_cache_dir
@@ -88,7 +88,7 @@ def stamp(path: str | Path) -> Stamp:
     return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
-def _newest(stamps: Iterator[Stamp]) -> int:
+def _newest(stamps: Iterable[Stamp]) -> int:
     return max((max(s[1], s[2]) for s in stamps if len(s) == 4), default=0)
 
 
@@ -218,13 +218,17 @@ class Replay:
     request: dict[str, Any]
     read: bool = True
     cache: ResultCache = field(init=False)
+    started_ns: int = field(init=False)  # when the fingerprint was taken
+    newest_ns: int = field(init=False)  # the latest time a course file was changed
+    fingerprint: str = field(init=False)
+    key: str = field(init=False)  # of the entry: the command line
 
     def __post_init__(self) -> None:
         # Files changed after this moment (less the racy margin) may differ from what the check reads.
         self.started_ns = time.time_ns()
         self.cache = ResultCache(self.root / CACHE_FOLDER_NAME, read=self.read)
         course = folder_stamps(self.root)
-        self.newest_ns = _newest(iter(course.values()))
+        self.newest_ns = _newest(course.values())
         self.fingerprint = _digest({"course": course, "machine": machine()})
         self.key = _digest({"kind": KIND, "request": self.request})
 
@@ -243,7 +247,7 @@ class Replay:
     def store(self, text: str, exit_code: int, opened: list[str]) -> None:
         """Keep the report for next time, unless some input is too fresh to be trusted."""
         outside = {path: stamp(path) for path in _outside(opened, self.root)}
-        newest = max(self.newest_ns, _newest(iter(outside.values())))
+        newest = max(self.newest_ns, _newest(outside.values()))
         if newest > self.started_ns - RACY_SECONDS * 1_000_000_000:
             return
         self.cache.put(KIND, self.key, {"fingerprint": self.fingerprint, "outside": outside, "text": text,
