@@ -34,9 +34,9 @@ def _anchor_walk() -> None:
 
 def _settle() -> None:
     """Wait until no sample file changed within the replay's racy margin, so a warm cache can be kept."""
-    from moocforge.check_replay import RACY_SECONDS, folder_stamps
+    from moocforge.check_replay import RACY_SECONDS, folder_stamps, newest_change
 
-    newest = max(max(st[1], st[2]) for st in folder_stamps(SAMPLE).values() if len(st) == 4) / 1e9
+    newest = newest_change(folder_stamps(SAMPLE).values()) / 1e9
     time.sleep(max(0.0, newest + RACY_SECONDS + 0.1 - time.time()))
 
 

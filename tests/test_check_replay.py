@@ -99,6 +99,14 @@ def test_each_command_line_keeps_its_own_report(course, checks):
     assert len(checks) == 2
 
 
+def test_colour_is_part_of_what_a_report_is_kept_for(course, checks, monkeypatch):
+    plain = check(course)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    coloured = check(course)
+    assert "\x1b[" in coloured[1] and "\x1b[" not in plain[1]
+    assert len(checks) == 2
+
+
 def test_a_profile_outside_the_course_is_watched_through_the_files_the_check_opened(course, tmp_path, checks):
     profile = tmp_path / "department.yaml"
     rule = ("extends: atu-2025\nstructure:\n  announcement_chars:\n"

@@ -55,10 +55,9 @@ from .cache import CACHE_FOLDER_NAME, ResultCache, default_user_cache_dir
 KIND = "check"
 RACY_SECONDS = 3
 SKIPPED_FOLDERS = (CACHE_FOLDER_NAME, ".git")
-# Settings outside the command line that change a report: its language, colours and width, where
-# CI paths start from, where dictionaries and ffmpeg are found.
-ENVIRONMENT = ("LANG", "LANGUAGE", "NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "GITHUB_WORKSPACE", "DICPATH",
-               "HOME", "TZ")
+# Settings outside the command line that change a report: its language, where CI paths start from,
+# where dictionaries and ffmpeg are found, the date. (Colour and width are taken as the report takes them.)
+ENVIRONMENT = ("LANG", "LANGUAGE", "GITHUB_WORKSPACE", "DICPATH", "HOME", "TZ")
 ENVIRONMENT_PREFIXES = ("MOOCFORGE_", "LC_")
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -88,7 +87,8 @@ def stamp(path: str | Path) -> Stamp:
     return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
-def _newest(stamps: Iterable[Stamp]) -> int:
+def newest_change(stamps: Iterable[Stamp]) -> int:
+    """The latest modification or change time among these stamps, in ns since the epoch (0: none)."""
     return max((max(s[1], s[2]) for s in stamps if len(s) == 4), default=0)
 
 
@@ -150,11 +150,11 @@ def machine() -> dict[str, Any]:
 
 
 def _terminal() -> list:
-    """Colour and width follow the terminal standard output is (``report.terminal``)."""
-    isatty = getattr(sys.stdout, "isatty", None)
-    if isatty and isatty():
-        return ["tty", shutil.get_terminal_size((100, 24)).columns]
-    return ["not a tty"]
+    """The colour and width the terminal report would be drawn with, as ``report.terminal.render`` decides them."""
+    from .report.output_style import report_width, wants_color
+
+    color = wants_color()
+    return [color, report_width(to_file=not color)]
 
 
 def _digest(data: Any) -> str:
@@ -228,7 +228,7 @@ class Replay:
         self.started_ns = time.time_ns()
         self.cache = ResultCache(self.root / CACHE_FOLDER_NAME, read=self.read)
         course = folder_stamps(self.root)
-        self.newest_ns = _newest(course.values())
+        self.newest_ns = newest_change(course.values())
         self.fingerprint = _digest({"course": course, "machine": machine()})
         self.key = _digest({"kind": KIND, "request": self.request})
 
@@ -247,7 +247,7 @@ class Replay:
     def store(self, text: str, exit_code: int, opened: list[str]) -> None:
         """Keep the report for next time, unless some input is too fresh to be trusted."""
         outside = {path: stamp(path) for path in _outside(opened, self.root)}
-        newest = max(self.newest_ns, _newest(outside.values()))
+        newest = max(self.newest_ns, newest_change(outside.values()))
         if newest > self.started_ns - RACY_SECONDS * 1_000_000_000:
             return
         self.cache.put(KIND, self.key, {"fingerprint": self.fingerprint, "outside": outside, "text": text,

@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from moocforge.report import render_report, terminal
+from moocforge.report import output_style, render_report, terminal
 
 
 def positions(text: str, *needles: str) -> list[int]:
@@ -90,13 +90,13 @@ def test_colour_follows_the_terminal_and_no_color(monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.setenv("TERM", "xterm-256color")
-    assert terminal.wants_color(FakeTTY()) is True
-    assert terminal.wants_color(io.StringIO()) is False  # redirected to a file or pipe
+    assert output_style.wants_color(FakeTTY()) is True
+    assert output_style.wants_color(io.StringIO()) is False  # redirected to a file or pipe
     monkeypatch.setenv("NO_COLOR", "1")
-    assert terminal.wants_color(FakeTTY()) is False
+    assert output_style.wants_color(FakeTTY()) is False
     monkeypatch.delenv("NO_COLOR")
     monkeypatch.setenv("FORCE_COLOR", "1")
-    assert terminal.wants_color(io.StringIO()) is True
+    assert output_style.wants_color(io.StringIO()) is True
 
 
 def test_no_color_env_reaches_the_default_render(checked, monkeypatch):

@@ -39,7 +39,7 @@ def console(stderr: bool = False):
     """A rich console that wraps at the terminal's width, and not at all into a pipe or a file."""
     from rich.console import Console
 
-    from ..report.terminal import UNWRAPPED_WIDTH, report_width
+    from ..report.output_style import UNWRAPPED_WIDTH, report_width
 
     width = report_width(to_file=False, stream=sys.stderr if stderr else sys.stdout)
     return Console(stderr=stderr, width=width, soft_wrap=width == UNWRAPPED_WIDTH)

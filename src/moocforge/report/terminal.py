@@ -15,9 +15,6 @@ output and files stay plain text.
 
 from __future__ import annotations
 
-import os
-import shutil
-import sys
 from io import StringIO
 
 from rich.console import Console
@@ -30,34 +27,11 @@ from ..findings import SEVERITIES, Finding, Severity
 from .common import details_text, fixed_lines, set_aside_line, severity_label, summarise, summary_line, where
 from .grouping import Group, group_findings
 from .media_views import evidence_views
+from .output_style import report_width, wants_color
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 # A shape per severity, so the report reads the same without colour.
 SEVERITY_MARK = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "•"}
-DEFAULT_WIDTH = 100
-# Text for a pipe or a file is not wrapped: a CI log, a pager or an editor wraps
-# it at its own width, and grep finds a whole message on one line.
-UNWRAPPED_WIDTH = 10_000
-
-
-def report_width(to_file: bool, stream=None) -> int:
-    """The terminal's width (COLUMNS, else what the terminal says); no wrapping for a file or a pipe."""
-    stream = stream or sys.stdout
-    isatty = getattr(stream, "isatty", None)
-    if not to_file and isatty and isatty():
-        return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
-    return UNWRAPPED_WIDTH
-
-
-def wants_color(stream=None) -> bool:
-    """Colour when writing to a terminal; NO_COLOR (no-color.org) wins, FORCE_COLOR forces."""
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    stream = stream or sys.stdout
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
 
 
 def render(result, lang: str, *, color: bool | None = None, width: int | None = None) -> str:
